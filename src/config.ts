@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { packageRoot } from './platform/paths.js';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  TRELLIS_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  TRELLIS_PUBLIC_URL: z.url().optional(),
+  TRELLIS_ADMIN_EMAIL: z.email().optional(),
+  TRELLIS_ADMIN_PASSWORD: z.string().min(12).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Trellis <trellis@localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRELLIS_JOBS: z.enum(['on', 'off']).default('on'),
+  TRELLIS_WEB_DIR: z.string().optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  admin: { email: string; password: string } | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  jobs: boolean;
+  webDir: string;
+  secureCookies: boolean;
+};
+
+/** Reads the environment once; a bad value stops the start with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.TRELLIS_ADMIN_EMAIL) !== Boolean(e.TRELLIS_ADMIN_PASSWORD)) {
+    throw new Error(
+      'Invalid configuration:\n  TRELLIS_ADMIN_EMAIL and TRELLIS_ADMIN_PASSWORD must be set together',
+    );
+  }
+  const publicUrl = (e.TRELLIS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.TRELLIS_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    admin:
+      e.TRELLIS_ADMIN_EMAIL && e.TRELLIS_ADMIN_PASSWORD
+        ? { email: e.TRELLIS_ADMIN_EMAIL, password: e.TRELLIS_ADMIN_PASSWORD }
+        : undefined,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    jobs: e.TRELLIS_JOBS === 'on',
+    webDir: e.TRELLIS_WEB_DIR ? path.resolve(e.TRELLIS_WEB_DIR) : path.join(packageRoot, 'web', 'dist'),
+    secureCookies: publicUrl.startsWith('https://'),
+  };
+}

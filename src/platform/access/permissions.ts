@@ -1,0 +1,30 @@
+import type { Role } from './roles.js';
+
+/**
+ * Permissions as data: every action a use case can ask for, and the roles allowed it. This table is the only
+ * place that says who may do what; services ask `requireAccess` once per use case, and the generated access
+ * tests read the same table. Partner roles are further confined to their own partner's objects.
+ */
+export const PERMISSIONS = {
+  'product.read': ['admin', 'channel_manager', 'finance', 'marketing', 'viewer', 'partner_admin', 'partner_member'],
+  'product.write': ['admin', 'channel_manager', 'marketing'],
+  'partner.read': ['admin', 'channel_manager', 'finance', 'marketing', 'viewer', 'partner_admin', 'partner_member'],
+  'partner.write': ['admin', 'channel_manager'],
+  'user.read': ['admin', 'channel_manager', 'finance', 'marketing', 'viewer', 'partner_admin', 'partner_member'],
+  'user.manage': ['admin', 'partner_admin'],
+  'user.invite': ['admin', 'channel_manager', 'partner_admin'],
+  'apikey.manage': ['admin', 'partner_admin'],
+  'audit.read': ['admin', 'channel_manager', 'finance', 'viewer', 'partner_admin'],
+  'mail.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+/** Role → allowed actions, derived from the table above (for clients that show or hide controls). */
+export function actionsOf(role: Role): Action[] {
+  return (Object.keys(PERMISSIONS) as Action[]).filter((a) => (PERMISSIONS[a] as readonly Role[]).includes(role));
+}
+
+export function roleMay(role: Role, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+}

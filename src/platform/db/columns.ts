@@ -1,0 +1,9 @@
+import { timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Times are stored in UTC as timestamptz, to the millisecond so that they round-trip through JavaScript. */
+export const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
+
+export const idColumn = () => uuid('id').primaryKey().defaultRandom();
+
+export const createdAt = () => timestamptz('created_at').notNull().defaultNow();
+export const updatedAt = () => timestamptz('updated_at').notNull().defaultNow();

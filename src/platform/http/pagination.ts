@@ -1,0 +1,49 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+
+export const MAX_PAGE_SIZE = 100;
+
+export const pageQuery = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+type CursorKey = { at: string; id: string };
+
+const cursorSchema = z.object({ at: z.iso.datetime(), id: z.uuid() });
+
+export function decodeCursor(cursor: string | undefined): CursorKey | null {
+  if (!cursor) return null;
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new AppError('invalid_cursor', 'cursor: not a cursor this API gave out', [
+      { field: 'cursor', message: 'not a cursor this API gave out' },
+    ]);
+  }
+}
+
+const encodeCursor = (key: CursorKey) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/** Keyset condition for lists ordered by (time desc, id desc): rows strictly after the cursor. */
+export function after(cursor: CursorKey | null, at: AnyPgColumn, id: AnyPgColumn): SQL | undefined {
+  if (!cursor) return undefined;
+  return sql`(${at}, ${id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
+}
+
+/** Cuts a page from `limit + 1` fetched rows; the extra row only tells that there is a next page. */
+export function toPage<R, T>(rows: R[], limit: number, keyOf: (row: R) => { at: Date; id: string }, view: (row: R) => T): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor({ at: keyOf(last).at.toISOString(), id: keyOf(last).id }) : null;
+  return { items: items.map(view), nextCursor };
+}

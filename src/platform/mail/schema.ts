@@ -1,0 +1,22 @@
+import { index, pgTable, text } from 'drizzle-orm/pg-core';
+import { idColumn, timestamptz } from '../db/columns.js';
+import { staffOnly } from '../db/rls.js';
+
+export const MAIL_STATUSES = ['queued', 'stored', 'sent', 'failed'] as const;
+
+/** Every message sent; without SMTP it stays here ("stored") for admins to read in the console. */
+export const mailMessages = pgTable(
+  'mail_messages',
+  {
+    id: idColumn(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    template: text('template').notNull(),
+    status: text('status', { enum: MAIL_STATUSES }).notNull().default('queued'),
+    error: text('error'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    sentAt: timestamptz('sent_at'),
+  },
+  (t) => [index('mail_created_idx').on(t.createdAt.desc(), t.id.desc()), staffOnly('mail_messages')],
+);
