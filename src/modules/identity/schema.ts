@@ -53,7 +53,7 @@ export const sessions = pgTable(
     uniqueIndex('sessions_token_key').on(t.tokenHash),
     index('sessions_user_idx').on(t.userId),
     index('sessions_expires_idx').on(t.expiresAt),
-    staffOnly('sessions'),
+    partnerOwned('sessions', t.partnerId),
   ],
 );
 

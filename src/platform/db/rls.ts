@@ -33,3 +33,19 @@ export function partnerReadable(table: string, visible: SQL) {
     }),
   ];
 }
+
+/**
+ * For queues a partner's own actions feed (outbox events, jobs, mail): a partner context may add rows in
+ * its transaction, but never read, change or delete any. Inserts must therefore not use RETURNING.
+ */
+export function partnerAppendOnly(table: string) {
+  return [
+    staffOnly(table),
+    pgPolicy(`${table}_partner_append`, {
+      as: 'permissive',
+      for: 'insert',
+      to: appRole,
+      withCheck: sql`trellis_scope() = 'partner'`,
+    }),
+  ];
+}

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { idColumn, timestamptz } from '../db/columns.js';
-import { staffOnly } from '../db/rls.js';
+import { partnerAppendOnly, staffOnly } from '../db/rls.js';
 
 /** Domain events written in the same transaction as the change they describe. */
 export const outboxEvents = pgTable(
@@ -15,7 +15,7 @@ export const outboxEvents = pgTable(
   },
   (t) => [
     index('outbox_pending_idx').on(t.id).where(sql`${t.dispatchedAt} is null`),
-    staffOnly('outbox_events'),
+    ...partnerAppendOnly('outbox_events'),
   ],
 );
 
@@ -43,7 +43,7 @@ export const jobs = pgTable(
     uniqueIndex('jobs_dedupe_key').on(t.dedupeKey),
     index('jobs_due_idx').on(t.runAt).where(sql`${t.status} = 'queued'`),
     index('jobs_lease_idx').on(t.lockedUntil).where(sql`${t.status} = 'running'`),
-    staffOnly('jobs'),
+    ...partnerAppendOnly('jobs'),
   ],
 );
 

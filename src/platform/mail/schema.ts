@@ -1,6 +1,6 @@
 import { index, pgTable, text } from 'drizzle-orm/pg-core';
 import { idColumn, timestamptz } from '../db/columns.js';
-import { staffOnly } from '../db/rls.js';
+import { partnerAppendOnly } from '../db/rls.js';
 
 export const MAIL_STATUSES = ['queued', 'stored', 'sent', 'failed'] as const;
 
@@ -18,5 +18,5 @@ export const mailMessages = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     sentAt: timestamptz('sent_at'),
   },
-  (t) => [index('mail_created_idx').on(t.createdAt.desc(), t.id.desc()), staffOnly('mail_messages')],
+  (t) => [index('mail_created_idx').on(t.createdAt.desc(), t.id.desc()), ...partnerAppendOnly('mail_messages')],
 );

@@ -1,0 +1,101 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Registry } from 'prom-client';
+import type { Config } from './config.js';
+import { registerAuth } from './modules/identity/http-auth.js';
+import { authRoutes } from './modules/identity/auth.routes.js';
+import { userRoutes } from './modules/identity/users.routes.js';
+import { partnerRoutes } from './modules/partners/routes.js';
+import { productRoutes } from './modules/products/routes.js';
+import { auditRoutes } from './platform/audit/routes.js';
+import type { Database } from './platform/db/database.js';
+import { registerDocs } from './platform/http/docs.js';
+import { createMetrics, instrumentHttp } from './platform/http/metrics.js';
+import { handleError } from './platform/http/problem.js';
+import { genRequestId } from './platform/http/request-id.js';
+import type { App } from './platform/http/types.js';
+import { registerWebApp } from './platform/http/web-app.js';
+import { mailRoutes } from './platform/mail/routes.js';
+
+export type AppOptions = {
+  config: Config;
+  db: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** The operator's token for the CLI when the server holds the embedded database. */
+  localToken?: string;
+  metrics?: Registry;
+};
+
+// bodies larger than this are refused before they are parsed
+const BODY_LIMIT = 1024 * 1024;
+
+/** Builds the HTTP app: platform plugins first, then each module's routes under /api/v1. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, db } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: genRequestId,
+    requestIdLogLabel: 'requestId',
+    bodyLimit: BODY_LIMIT,
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // the component kit sets inline style attributes
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  const metrics = options.metrics ?? createMetrics();
+  instrumentHttp(app, metrics);
+  registerAuth(app, { db, config, localToken: options.localToken });
+  await registerDocs(app, config.publicUrl);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await db.ping();
+      return { status: 'ready', database: db.backend };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: db.backend });
+    }
+  });
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type(metrics.contentType).send(await metrics.metrics()),
+  );
+
+  const deps = { db, config };
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(deps));
+      await api.register(userRoutes());
+      await api.register(partnerRoutes());
+      await api.register(productRoutes());
+      await api.register(auditRoutes());
+      await api.register(mailRoutes());
+    },
+    { prefix: '/api/v1' },
+  );
+  await registerWebApp(app, config.webDir);
+  return app;
+}

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { loadConfig } from '../config.js';
+import { PARTNER_ROLES, ROLES, VENDOR_ROLES } from '../platform/access/roles.js';
+import { readLock } from '../platform/db/data-lock.js';
+import { packageRoot } from '../platform/paths.js';
+import { PRODUCT_STATUSES } from '../modules/products/rules/lifecycle.js';
+import { openConfiguredDatabase, startServer } from '../server.js';
+import { type Backend, openBackend } from './backend.js';
+import { describeError, printTable } from './output.js';
+
+const version = (JSON.parse(readFileSync(`${packageRoot}/package.json`, 'utf8')) as { version: string }).version;
+
+async function withBackend<T>(fn: (backend: Backend) => Promise<T>): Promise<T> {
+  const backend = await openBackend(loadConfig());
+  try {
+    return await fn(backend);
+  } finally {
+    await backend.close();
+  }
+}
+
+/** A password from --password-stdin or the TRELLIS_PASSWORD variable, never from argv by default. */
+function readPassword(fromStdin: boolean): string {
+  if (fromStdin) return readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+  const fromEnv = process.env.TRELLIS_PASSWORD;
+  if (!fromEnv) throw new Error('Give the password with --password-stdin or the TRELLIS_PASSWORD variable');
+  return fromEnv;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function buildCli(): Command {
+  const program = new Command('trellis')
+    .description('Trellis — partner relationship management.\nConfiguration comes from the environment (see docs/operations.md).')
+    .version(version);
+
+  program
+    .command('serve')
+    .description('Start the server: API, web app and background jobs (migrations run at start)')
+    .action(async () => {
+      const server = await startServer(loadConfig());
+      const stop = () => {
+        void server.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
+  program
+    .command('migrate')
+    .description('Apply database migrations (the server also applies them when it starts)')
+    .action(async () => {
+      const config = loadConfig();
+      const held = config.databaseUrl ? null : readLock(config.dataDir);
+      if (held?.holder === 'server') {
+        process.stdout.write(`The server (pid ${held.pid}) holds ${config.dataDir} and applied the migrations when it started.\n`);
+        return;
+      }
+      const { db, lock } = await openConfiguredDatabase(config, 'cli');
+      try {
+        await db.migrate();
+        process.stdout.write(`Migrations applied (${db.backend}).\n`);
+      } finally {
+        await db.close();
+        lock?.release();
+      }
+    });
+
+  const user = program.command('user').description('Manage users');
+  user
+    .command('create')
+    .description('Create a user with a password (vendor user, or partner user with --partner)')
+    .requiredOption('--email <email>', 'email address')
+    .requiredOption('--name <name>', 'full name')
+    .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
+    .option('--partner <id>', 'partner id, for a partner user')
+    .option('--password-stdin', 'read the password from standard input (else TRELLIS_PASSWORD)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `\nVendor roles: ${VENDOR_ROLES.join(', ')}\nPartner roles: ${PARTNER_ROLES.join(', ')}`)
+    .action(async (o: { email: string; name: string; role: (typeof ROLES)[number]; partner?: string; passwordStdin?: boolean; json?: boolean }) => {
+      const password = readPassword(Boolean(o.passwordStdin));
+      const created = await withBackend((b) => b.createUser({ email: o.email, name: o.name, role: o.role, partnerId: o.partner ?? null, password }));
+      printTable([{ id: created.id, email: created.email, role: created.role, partner: created.partner?.name ?? '' }], Boolean(o.json), created);
+    });
+
+  const apikey = program.command('apikey').description('Manage API keys');
+  apikey
+    .command('create')
+    .description('Create an API key; the secret is printed once')
+    .requiredOption('--name <name>', 'what the key is for')
+    .addOption(new Option('--role <role>', 'role the key acts with').choices([...ROLES]).makeOptionMandatory())
+    .option('--partner <id>', 'scope the key to one partner (needs a partner role)')
+    .option('--json', 'print JSON')
+    .action(async (o: { name: string; role: (typeof ROLES)[number]; partner?: string; json?: boolean }) => {
+      const created = await withBackend((b) => b.createApiKey({ name: o.name, role: o.role, ...(o.partner ? { partnerId: o.partner } : {}) }));
+      if (o.json) printTable([], true, created);
+      else process.stdout.write(`API key ${created.apiKey.name} (${created.apiKey.role}) created. Its secret, shown this once:\n${created.secret}\n`);
+    });
+
+  const product = program.command('product').description('Manage products');
+  product
+    .command('list')
+    .description('List products, most recently changed first')
+    .option('--q <text>', 'search title and description')
+    .addOption(new Option('--status <status>', 'only this status').choices(PRODUCT_STATUSES))
+    .option('--tag <tag>', 'only products with this tag')
+    .option('--archived', 'list archived products instead')
+    .option('--limit <n>', 'how many (1-100)', '25')
+    .option('--json', 'print JSON')
+    .action(async (o: { q?: string; status?: string; tag?: string; archived?: boolean; limit: string; json?: boolean }) => {
+      const page = await withBackend((b) =>
+        b.listProducts({ q: o.q, status: o.status, tag: o.tag, archived: o.archived ? true : undefined, limit: Number(o.limit) }),
+      );
+      printTable(
+        page.items.map((p) => ({ id: p.id, title: p.title, status: p.status, tags: p.tags.join(','), updated: p.updatedAt })),
+        Boolean(o.json),
+        page,
+      );
+    });
+  product
+    .command('create')
+    .description('Create a product')
+    .requiredOption('--title <title>', 'title')
+    .option('--description <text>', 'description', '')
+    .addOption(new Option('--status <status>', 'lifecycle status (default launch)').choices(PRODUCT_STATUSES))
+    .option('--tag <tag>', 'a tag (repeat for more)', collect, [] as string[])
+    .option('--json', 'print JSON')
+    .action(async (o: { title: string; description: string; status?: string; tag: string[]; json?: boolean }) => {
+      const created = await withBackend((b) => b.createProduct({ title: o.title, description: o.description, status: o.status, tags: o.tag }));
+      printTable([{ id: created.id, title: created.title, status: created.status }], Boolean(o.json), created);
+    });
+
+  return program;
+}
+
+try {
+  await buildCli().parseAsync(process.argv);
+} catch (error) {
+  process.stderr.write(describeError(error) + '\n');
+  process.exitCode = 1;
+}

@@ -1,0 +1,99 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { ApiKeysPage } from './admin/ApiKeysPage';
+import { AuditPage } from './admin/AuditPage';
+import { ConsoleHome } from './admin/ConsoleHome';
+import { ConsoleLayout } from './admin/ConsoleLayout';
+import { CONSOLE_MODULES } from './admin/modules';
+import { MailMessagePage, MailPage } from './admin/MailPage';
+import { PartnerPage } from './admin/partners/PartnerPage';
+import { PartnersPage } from './admin/partners/PartnersPage';
+import { NewProductPage } from './admin/products/NewProductPage';
+import { ProductPage } from './admin/products/ProductPage';
+import { ProductsPage } from './admin/products/ProductsPage';
+import { UsersPage } from './admin/UsersPage';
+import { useAuth } from './auth/AuthContext';
+import { FullPageLoader, RequireUser } from './auth/RequireUser';
+import { homeFor } from './auth/roles';
+import { ComingSoon } from './components/ComingSoon';
+import { NotFound, NotFoundPage } from './components/NotFound';
+import { PortalHome } from './portal/PortalHome';
+import { PortalLayout } from './portal/PortalLayout';
+import { PORTAL_MODULES } from './portal/modules';
+import { PortalProductsPage } from './portal/PortalProductsPage';
+import { TeamPage } from './portal/TeamPage';
+import { AcceptInvitePage } from './public/AcceptInvitePage';
+import { ForgotPasswordPage } from './public/ForgotPasswordPage';
+import { LoginPage } from './public/LoginPage';
+import { ResetPasswordPage } from './public/ResetPasswordPage';
+import { SetupPage } from './public/SetupPage';
+
+function RootRedirect() {
+  const { user, isLoading } = useAuth();
+  if (isLoading) return <FullPageLoader />;
+  return <Navigate to={user ? homeFor(user) : '/login'} replace />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route index element={<RootRedirect />} />
+      <Route path="login" element={<LoginPage />} />
+      <Route path="setup" element={<SetupPage />} />
+      <Route path="accept-invite" element={<AcceptInvitePage />} />
+      <Route path="forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="reset-password" element={<ResetPasswordPage />} />
+
+      <Route
+        path="console"
+        element={
+          <RequireUser kind="vendor">
+            <ConsoleLayout />
+          </RequireUser>
+        }
+      >
+        <Route index element={<ConsoleHome />} />
+        <Route path="products" element={<ProductsPage />} />
+        <Route path="products/new" element={<NewProductPage />} />
+        <Route path="products/:id" element={<ProductPage />} />
+        <Route path="partners" element={<PartnersPage />} />
+        <Route path="partners/:id" element={<PartnerPage />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="api-keys" element={<ApiKeysPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="mail" element={<MailPage />} />
+        <Route path="mail/:id" element={<MailMessagePage />} />
+        {CONSOLE_MODULES.filter((m) => m.comingSoon).map((m) => (
+          <Route
+            key={m.path}
+            path={m.path}
+            element={<ComingSoon title={m.label} description={m.description} />}
+          />
+        ))}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+
+      <Route
+        path="portal"
+        element={
+          <RequireUser kind="partner">
+            <PortalLayout />
+          </RequireUser>
+        }
+      >
+        <Route index element={<PortalHome />} />
+        <Route path="team" element={<TeamPage />} />
+        <Route path="products" element={<PortalProductsPage />} />
+        {PORTAL_MODULES.filter((m) => m.comingSoon).map((m) => (
+          <Route
+            key={m.path}
+            path={m.path}
+            element={<ComingSoon title={m.label} description={m.description} />}
+          />
+        ))}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,80 @@
+import { Anchor, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client';
+import type { Partner } from '../../api/types';
+import { useCan } from '../../auth/AuthContext';
+import { PARTNER_ROLES } from '../../auth/roles';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DateTime } from '../../components/format';
+import { InviteForm } from '../../components/InviteForm';
+import { StatusBadge } from '../../components/StatusBadge';
+import { InvitationsTable, TeamTable } from '../../components/TeamTable';
+import { usePageTitle } from '../../components/usePageTitle';
+
+export function PartnerPage() {
+  const { id = '' } = useParams();
+  const can = useCan();
+  const partner = useQuery({
+    queryKey: ['partners', 'one', id],
+    queryFn: () => api.get<Partner>(`/partners/${encodeURIComponent(id)}`),
+  });
+  usePageTitle(partner.data ? partner.data.name : 'Partner');
+  const manage = can('user.invite');
+
+  if (partner.isPending) {
+    return (
+      <Center py="xl">
+        <Loader aria-label="Loading the partner" />
+      </Center>
+    );
+  }
+  if (partner.isError) {
+    return (
+      <Stack>
+        <Title order={1}>Partner</Title>
+        <ErrorAlert error={partner.error} />
+      </Stack>
+    );
+  }
+  const p = partner.data;
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/console/partners" size="sm">
+        ← Partners
+      </Anchor>
+      <Group gap="sm">
+        <Title order={1}>{p.name}</Title>
+        <StatusBadge status={p.status} />
+      </Group>
+      <Text size="sm">
+        Partner since <DateTime value={p.createdAt} />
+      </Text>
+
+      <section aria-labelledby="team-heading">
+        <Title order={2} size="h3" id="team-heading" mb="sm">
+          Team
+        </Title>
+        <TeamTable label={`${p.name} team`} params={{ partnerId: p.id }} manage={can('user.manage')} />
+      </section>
+
+      {manage && (
+        <>
+          <section aria-labelledby="pending-heading">
+            <Title order={2} size="h3" id="pending-heading" mb="sm">
+              Pending invitations
+            </Title>
+            <InvitationsTable label={`Pending invitations to ${p.name}`} filter={(i) => i.partnerId === p.id} />
+          </section>
+          <section aria-labelledby="invite-heading">
+            <Title order={2} size="h3" id="invite-heading" mb="sm">
+              Invite user
+            </Title>
+            <InviteForm roles={PARTNER_ROLES} defaultRole="partner_admin" partnerId={p.id} />
+          </section>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,54 @@
+import type { PartnerRole, Role, User, VendorRole } from '../api/types';
+
+export const VENDOR_ROLES: VendorRole[] = ['admin', 'channel_manager', 'finance', 'marketing', 'viewer'];
+export const PARTNER_ROLES: PartnerRole[] = ['partner_admin', 'partner_member'];
+
+const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  channel_manager: 'Channel manager',
+  finance: 'Finance',
+  marketing: 'Marketing',
+  viewer: 'Viewer',
+  partner_admin: 'Partner admin',
+  partner_member: 'Partner member',
+};
+
+export function roleLabel(role: string): string {
+  return ROLE_LABELS[role as Role] ?? role;
+}
+
+export function roleOptions(roles: readonly Role[]): { value: string; label: string }[] {
+  return roles.map((role) => ({ value: role, label: roleLabel(role) }));
+}
+
+/**
+ * Actions the web app shows or hides controls for. The session answers the user's permissions; this table (the
+ * same as the server's) is the fallback. The server decides for real on every request.
+ */
+export type Permission =
+  | 'product.write'
+  | 'partner.write'
+  | 'user.manage'
+  | 'user.invite'
+  | 'apikey.manage'
+  | 'audit.read'
+  | 'mail.read';
+
+const GRANTS: Record<Permission, readonly Role[]> = {
+  'product.write': ['admin', 'channel_manager', 'marketing'],
+  'partner.write': ['admin', 'channel_manager'],
+  'user.manage': ['admin', 'partner_admin'],
+  'user.invite': ['admin', 'channel_manager', 'partner_admin'],
+  'apikey.manage': ['admin', 'partner_admin'],
+  'audit.read': ['admin', 'channel_manager', 'finance', 'viewer', 'partner_admin'],
+  'mail.read': ['admin'],
+};
+
+export function roleMay(role: Role, permission: Permission): boolean {
+  return GRANTS[permission].includes(role);
+}
+
+/** Where a signed-in user belongs. */
+export function homeFor(user: Pick<User, 'kind'>): string {
+  return user.kind === 'partner' ? '/portal' : '/console';
+}

@@ -1,0 +1,27 @@
+import { Badge } from '@mantine/core';
+import { capitalize } from './format';
+
+const COLORS: Record<string, string> = {
+  active: 'green',
+  launch: 'green',
+  growth: 'green',
+  sent: 'green',
+  stored: 'blue',
+  queued: 'yellow',
+  failed: 'red',
+  revoked: 'red',
+  disabled: 'red',
+  archived: 'gray',
+  sunset: 'gray',
+  pending: 'yellow',
+};
+
+/** A small status label: coloured border, dark text (readable whatever the colour). */
+export function StatusBadge({ status, label }: { status: string; label?: string }) {
+  const color = COLORS[status] ?? 'blue';
+  return (
+    <Badge color={color} variant="outline" radius="sm" tt="none" c="gray.9" style={{ whiteSpace: 'nowrap' }}>
+      {label ?? capitalize(status)}
+    </Badge>
+  );
+}

@@ -1,0 +1,38 @@
+export interface PortalModule {
+  label: string;
+  path: string;
+  comingSoon?: boolean;
+  description: string;
+}
+
+export const PORTAL_MODULES: PortalModule[] = [
+  { label: 'Home', path: '', description: 'Your company and your team.' },
+  { label: 'Team', path: 'team', description: 'The people of your company in Trellis.' },
+  { label: 'Products', path: 'products', description: 'The products you sell and build on.' },
+  {
+    label: 'Deals',
+    path: 'deals',
+    comingSoon: true,
+    description:
+      'Register your opportunities, see whether they are approved and protected, extend protection once, and close them won or lost.',
+  },
+  {
+    label: 'Programs',
+    path: 'programs',
+    comingSoon: true,
+    description:
+      'The programs you belong to: your agreement, your tier, its benefits, and your progress towards the next tier.',
+  },
+  {
+    label: 'Learning',
+    path: 'learning',
+    comingSoon: true,
+    description: 'Courses and learning paths for sales, pre-sales, technical and support roles, and the certifications they earn.',
+  },
+  {
+    label: 'Content',
+    path: 'content',
+    comingSoon: true,
+    description: 'Decks, battlecards and campaign kits for your programs and tier, with co-branded downloads.',
+  },
+];
