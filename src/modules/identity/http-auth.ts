@@ -47,7 +47,8 @@ export function registerAuth(
     request.actor = anonymousActor;
     request.authVia = 'none';
     request.csrfToken = null;
-    if (!request.url.startsWith('/api/')) return;
+    // the interactive API docs are public pages; the API itself is not
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);

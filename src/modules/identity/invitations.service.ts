@@ -31,12 +31,13 @@ export async function invite(ctx: Ctx, input: CreateInvitationInput): Promise<In
   const problems = invitationProblems(ctx.actor, { role: input.role, partnerId });
   if (problems.length) throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   const email = normalizeEmail(input.email);
+  // read as the system: whether an email is taken anywhere must not depend on the caller's scope
+  // (acceptance checks again, so a user created in between cannot be duplicated)
+  const taken = await ctx.db.run(system, (sys) => findUserByEmail(sys, email));
+  if (taken) throw new AppError('already_exists', 'A user with this email exists', [{ field: 'email', message: 'is already a user' }]);
   return write(ctx, 'invitation.create', async (tx) => {
     const partner = partnerId ? (await partnerRefs(tx, [partnerId])).get(partnerId) : null;
     if (partnerId && !partner) throw new AppError('validation_failed', 'partnerId: no such partner', [{ field: 'partnerId', message: 'no such partner' }]);
-    // the users table is read as the system: whether an email is taken anywhere must not depend on scope
-    const taken = await ctx.db.run(system, (sys) => findUserByEmail(sys, email));
-    if (taken) throw new AppError('already_exists', 'A user with this email exists', [{ field: 'email', message: 'is already a user' }]);
     const now = new Date();
     // a new invitation to the same address replaces a pending one
     await tx

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// The one test command: build, unit + integration tests, then the browser tests against the built server.
+// With TEST_DATABASE_URL set, every part runs on that PostgreSQL server (each test on a database of its own).
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+const run = (cmd, args, env = {}) => {
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+const adminQuery = async (sql) => {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+const backend = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+console.log(`\n== build ==`);
+run('npm', ['run', '--silent', 'build']);
+console.log(`\n== unit and integration tests (${backend}) ==`);
+run('npx', ['vitest', 'run']);
+
+console.log(`\n== browser tests (${backend}) ==`);
+let e2eEnv = {};
+let dropDatabase = async () => {};
+if (process.env.TEST_DATABASE_URL) {
+  const name = `trellis_e2e_${randomBytes(5).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  e2eEnv = { E2E_DATABASE_URL: url.toString() };
+  dropDatabase = () => adminQuery(`drop database if exists ${name} with (force)`);
+}
+const e2e = spawnSync('npx', ['playwright', 'test'], { stdio: 'inherit', env: { ...process.env, ...e2eEnv } });
+await dropDatabase();
+process.exit(e2e.status ?? 1);

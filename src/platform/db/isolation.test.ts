@@ -1,0 +1,146 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor, type Actor } from '../access/actor.js';
+import { createApiKey } from '../../modules/identity/api-keys.service.js';
+import { invite } from '../../modules/identity/invitations.service.js';
+import { Browser, createTestEnv, makePartner, makeUser, type TestEnv, unique } from '../../test/app.js';
+import { backendName } from '../../test/database.js';
+import type { Tx } from './database.js';
+
+let env: TestEnv;
+let a: { id: string };
+let b: { id: string };
+
+/** The database's own message (the query builder wraps it as the cause). */
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => 'succeeded',
+    (e: { message?: string; cause?: { message?: string } }) => e.cause?.message ?? e.message ?? String(e),
+  );
+
+const rowsOf = async (tx: Tx, query: ReturnType<typeof sql>) => {
+  const result = (await tx.execute(query)) as unknown as { rows: Record<string, unknown>[] };
+  return result.rows;
+};
+
+/** Puts rows of partner `p` into every partner-owned table, through the real use cases. */
+async function populate(p: { id: string }) {
+  const admin = await makeUser(env, 'partner_admin', p.id);
+  const actor: Actor = { type: 'user', id: admin.id, label: admin.email, role: 'partner_admin', partnerId: p.id, sessionId: null };
+  await invite({ ...env.ctx(actor), idempotencyKey: unique('k'), requestHash: 'h' }, { email: `${unique('inv')}@example.com`, role: 'partner_member' });
+  await createApiKey(env.ctx(actor), { name: 'k', role: 'partner_member' });
+  await new Browser(env.app).login(admin.email);
+}
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  a = await makePartner(env);
+  b = await makePartner(env);
+  await populate(a);
+  await populate(b);
+  await makeUser(env, 'admin');
+  await env.db.run({ kind: 'system' }, (tx) => tx.execute(sql`insert into products (title, status) values ('p', 'launch')`));
+});
+afterAll(() => env.close());
+
+describe(`row-level security (${backendName})`, () => {
+  it('the application role is not a superuser, cannot bypass RLS and owns no table', async () => {
+    const [role] = await env.db.run({ kind: 'system' }, (tx) =>
+      rowsOf(tx, sql`select current_user as me, rolsuper, rolbypassrls from pg_roles where rolname = current_user`),
+    );
+    expect(role).toEqual({ me: 'trellis_app', rolsuper: false, rolbypassrls: false });
+    const owned = await env.db.run({ kind: 'system' }, (tx) =>
+      rowsOf(tx, sql`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and pg_get_userbyid(c.relowner) = 'trellis_app'`),
+    );
+    expect(owned).toEqual([]);
+  });
+
+  it('every table has row-level security enabled', async () => {
+    const tables = await env.db.run({ kind: 'system' }, (tx) =>
+      rowsOf(tx, sql`select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' order by 1`),
+    );
+    expect(tables.length).toBeGreaterThan(10);
+    expect(tables.filter((t) => !t.relrowsecurity).map((t) => t.relname)).toEqual([]);
+  });
+
+  it('the role cannot switch itself to bypass the policies', async () => {
+    const attempt = env.db.run({ kind: 'partner', partnerId: a.id }, async (tx) => {
+      await tx.execute(sql`set local row_security = off`);
+      return tx.execute(sql`select count(*) from users`);
+    });
+    expect(await failure(attempt)).toMatch(/row-level security/);
+    const disable = env.db.run({ kind: 'partner', partnerId: a.id }, (tx) => tx.execute(sql`alter table users disable row level security`));
+    expect(await failure(disable)).toMatch(/must be owner/);
+  });
+
+  it('without any app-level filter, a partner context reads only its own rows in every table', async () => {
+    const tables = await env.db.run({ kind: 'system' }, (tx) =>
+      rowsOf(tx, sql`select c.relname as t from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' order by 1`),
+    );
+    const seenAsA: Record<string, number> = {};
+    const leaks: string[] = [];
+    for (const { t } of tables) {
+      const name = String(t);
+      const column = name === 'partners' ? 'id' : 'partner_id';
+      const all = await env.db.run({ kind: 'system' }, (tx) => rowsOf(tx, sql`select * from ${sql.identifier(name)}`));
+      const mine = await env.db.run({ kind: 'partner', partnerId: a.id }, (tx) => rowsOf(tx, sql`select * from ${sql.identifier(name)}`));
+      seenAsA[name] = mine.length;
+      const hasOwner = all.length > 0 && column in all[0]!;
+      if (name === 'products') {
+        // the vendor's catalogue: readable by partners, not theirs
+        expect(mine.length).toBe(all.length);
+        continue;
+      }
+      if (!hasOwner) {
+        if (mine.length > 0) leaks.push(`${name}: ${mine.length} vendor-only rows visible`);
+        continue;
+      }
+      const foreign = mine.filter((r) => r[column] !== a.id);
+      if (foreign.length > 0) leaks.push(`${name}: ${foreign.length} rows of another owner`);
+      const expected = all.filter((r) => r[column] === a.id).length;
+      if (mine.length !== expected) leaks.push(`${name}: saw ${mine.length} of its ${expected} rows`);
+    }
+    expect(leaks).toEqual([]);
+    // the populated partner-owned tables were really exercised
+    for (const t of ['partners', 'users', 'invitations', 'api_keys', 'sessions', 'audit_log', 'idempotency_keys']) {
+      expect(seenAsA[t], t).toBeGreaterThan(0);
+    }
+  });
+
+  it('a partner context can neither write rows of another partner nor change them', async () => {
+    const insert = env.db.run({ kind: 'partner', partnerId: a.id }, (tx) =>
+      tx.execute(sql`insert into users (email, name, role, partner_id) values (${`${unique('x')}@example.com`}, 'x', 'partner_member', ${b.id})`),
+    );
+    expect(await failure(insert)).toMatch(/row-level security/);
+    const updated = await env.db.run({ kind: 'partner', partnerId: a.id }, (tx) =>
+      rowsOf(tx, sql`update users set name = 'hijacked' where partner_id = ${b.id} returning id`),
+    );
+    expect(updated).toEqual([]);
+    const deleted = await env.db.run({ kind: 'partner', partnerId: a.id }, (tx) => rowsOf(tx, sql`delete from api_keys where partner_id = ${b.id} returning id`));
+    expect(deleted).toEqual([]);
+  });
+
+  it('a transaction with no scope set sees nothing', async () => {
+    const rows = await env.db.owner.transaction(async (tx) => {
+      await tx.execute(sql`set local role trellis_app`);
+      return rowsOf(tx, sql`select id from users`);
+    });
+    expect(rows).toEqual([]);
+  });
+
+  it('the audit log cannot be changed by the application role', async () => {
+    const attempt = env.db.run({ kind: 'system' }, (tx) => tx.execute(sql`delete from audit_log`));
+    expect(await failure(attempt)).toMatch(/permission denied/);
+  });
+
+  it('services confine a partner to its own objects even when asked for another', async () => {
+    const sys = env.ctx(systemActor('test'));
+    expect(sys.actor.type).toBe('system');
+    const admin = await makeUser(env, 'partner_admin', a.id);
+    const browser = new Browser(env.app);
+    await browser.login(admin.email);
+    const users = await browser.request('GET', `/api/v1/users?partnerId=${b.id}`);
+    expect(users.json().items.every((u: { partnerId: string }) => u.partnerId === a.id)).toBe(true);
+    expect((await browser.request('GET', `/api/v1/partners/${b.id}`)).statusCode).toBe(404);
+  });
+});
