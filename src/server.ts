@@ -37,8 +37,19 @@ export async function openConfiguredDatabase(config: Config, holder: 'server' | 
 
 /** config → database → migrations → first admin → app → listen → jobs. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const log = pino(loggerOptions(config) as pino.LoggerOptions);
+  const log = pino(loggerOptions(config));
   const { db, lock } = await openConfiguredDatabase(config, 'server');
+  try {
+    return await serve(config, log, db, lock);
+  } catch (error) {
+    // a failed start must not keep the data folder locked or the process alive
+    await db.close().catch(() => undefined);
+    lock?.release();
+    throw error;
+  }
+}
+
+async function serve(config: Config, log: pino.Logger, db: Database, lock: Lock | null): Promise<RunningServer> {
   await db.migrate();
   log.info({ database: db.backend, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'database ready');
 

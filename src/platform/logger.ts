@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { LoggerOptions } from 'pino';
 import type { Config } from '../config.js';
 
 /** Never log credentials: cookies, authorization headers, passwords, tokens, secrets. */
@@ -20,12 +20,13 @@ export function maskUrl(url: string): string {
     .replace(/(\/auth\/invitations\/)(?!accept\b)[^/?#]+/, '$1[redacted]');
 }
 
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+export function loggerOptions(config: Config): LoggerOptions {
   return {
     level: config.logLevel,
     redact: { paths: REDACT, censor: '[redacted]' },
     serializers: {
       req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: maskUrl(req.url), ip: req.ip }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
 }
