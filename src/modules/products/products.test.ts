@@ -1,4 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordChange } from '../../platform/audit/record.js';
+import { outboxEvents } from '../../platform/jobs/schema.js';
+import { write } from '../../platform/unit-of-work.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { listAudit } from '../../platform/audit/service.js';
 import { AppError } from '../../platform/errors.js';
@@ -30,6 +34,22 @@ describe('products service', () => {
     expect(audit.items.map((a) => a.action)).toEqual(['product.created']);
     expect(audit.items[0]!.actor.label).toBe('Ada <ada@example.com>');
     expect(audit.items[0]!.after).toMatchObject({ title: 'Edge Gateway' });
+    const events = await env.db.run({ kind: 'system' }, (tx) => tx.select().from(outboxEvents).where(eq(outboxEvents.topic, 'product.created')));
+    const event = events.find((e) => (e.payload as { objectId: string }).objectId === p.id);
+    expect(event?.payload).toMatchObject({ objectType: 'product', after: { title: 'Edge Gateway' }, actor: { type: 'user', id: admin.id } });
+  });
+
+  it('writes nothing at all when the transaction fails after the audit entry', async () => {
+    const ctx = env.ctx(admin);
+    const count = async () => (await env.db.run({ kind: 'system' }, (tx) => tx.select().from(outboxEvents))).length;
+    const before = await count();
+    const failing = write(ctx, 'test', async (tx) => {
+      await recordChange(tx, ctx, { action: 'product.created', objectType: 'product', objectId: 'x', partnerId: null, before: null, after: {} });
+      throw new Error('boom');
+    });
+    await expect(failing).rejects.toThrow('boom');
+    expect(await count()).toBe(before);
+    expect((await listAudit(ctx, { objectId: 'x', limit: 5 })).items).toEqual([]);
   });
 
   it('refuses bad input field by field and writes nothing', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.js';
+import type { AppError } from '../errors.js';
 import type { Actor } from './actor.js';
 import { actionsOf, PERMISSIONS, roleMay } from './permissions.js';
 import { requireAccess } from './require-access.js';

@@ -43,7 +43,12 @@ export async function enqueueJob(
  * A plain insert that any scope may do (partners may append jobs but not read them, so no RETURNING and no
  * ON CONFLICT). A `dedupeKey` here must be new — say, naming a row made in this transaction — or it throws.
  */
-export async function insertJob(tx: Tx, kind: string, payload: JobPayload = {}, options: EnqueueOptions = {}): Promise<string> {
+export async function insertJob(
+  tx: Tx,
+  kind: string,
+  payload: JobPayload = {},
+  options: EnqueueOptions = {},
+): Promise<string> {
   const id = randomUUID();
   await tx.insert(jobs).values(rowOf(id, kind, payload, options));
   return id;

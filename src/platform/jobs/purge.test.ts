@@ -38,7 +38,9 @@ describe(`platform jobs (${backendName})`, () => {
 
     await new JobRunner({ db, registry }).tick();
 
-    const kinds = (await db.owner.select({ kind: jobs.kind, status: jobs.status }).from(jobs)).map((j) => j.kind).sort();
+    const kinds = (await db.owner.select({ kind: jobs.kind, status: jobs.status }).from(jobs))
+      .map((j) => j.kind)
+      .sort();
     expect(kinds).toEqual([PURGE_JOB, 'old.failed', 'old.queued', 'recent.done']);
     const topics = (await db.owner.select({ topic: outboxEvents.topic }).from(outboxEvents)).map((e) => e.topic).sort();
     expect(topics).toEqual(['old.pending', 'recent.dispatched']);

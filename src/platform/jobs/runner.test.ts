@@ -134,8 +134,20 @@ describe(`job runner (${backendName})`, () => {
       tx
         .insert(jobs)
         .values([
-          { kind: 'work', status: 'running', attempts: 1, lockedBy: 'crashed', lockedUntil: sql`now() - interval '1 second'` },
-          { kind: 'work', status: 'running', attempts: 1, lockedBy: 'busy', lockedUntil: sql`now() + interval '1 minute'` },
+          {
+            kind: 'work',
+            status: 'running',
+            attempts: 1,
+            lockedBy: 'crashed',
+            lockedUntil: sql`now() - interval '1 second'`,
+          },
+          {
+            kind: 'work',
+            status: 'running',
+            attempts: 1,
+            lockedBy: 'busy',
+            lockedUntil: sql`now() + interval '1 minute'`,
+          },
         ])
         .returning({ id: jobs.id }),
     );
@@ -155,12 +167,22 @@ describe(`job runner (${backendName})`, () => {
     const [row] = await db.run(system, (tx) =>
       tx
         .insert(jobs)
-        .values({ kind: 'work', status: 'running', attempts: 3, maxAttempts: 3, lockedBy: 'crashed', lockedUntil: sql`now() - interval '1 second'` })
+        .values({
+          kind: 'work',
+          status: 'running',
+          attempts: 3,
+          maxAttempts: 3,
+          lockedBy: 'crashed',
+          lockedUntil: sql`now() - interval '1 second'`,
+        })
         .returning({ id: jobs.id }),
     );
     await new JobRunner({ db, registry }).tick();
     expect(ran).toBe(0);
-    expect(await jobById(row!.id)).toMatchObject({ status: 'failed', lastError: expect.stringContaining('lease expired') });
+    expect(await jobById(row!.id)).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringContaining('lease expired'),
+    });
   });
 
   test('a runner whose lease was taken over does not overwrite the new outcome', async () => {

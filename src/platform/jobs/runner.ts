@@ -148,13 +148,21 @@ export class JobRunner {
 
   private async pass(): Promise<{ result: TickResult; started: Promise<void>[] }> {
     if (!this.schedulesSynced) await this.guard('sync schedules', () => this.ensureSchedules(), undefined);
-    const dispatched = await this.guard('dispatch outbox', () => this.system((tx) => dispatchOutbox(tx, this.registry, this.batchSize)), 0);
+    const dispatched = await this.guard(
+      'dispatch outbox',
+      () => this.system((tx) => dispatchOutbox(tx, this.registry, this.batchSize)),
+      0,
+    );
     const scheduled = await this.guard('enqueue schedules', () => this.system((tx) => enqueueDueSchedules(tx)), 0);
     await this.guard('renew leases', () => this.renew(), undefined);
     const free = this.concurrency - this.inFlight.size;
     const claimed =
       free > 0 && !this.stopping
-        ? await this.guard('claim jobs', () => this.system((tx) => claimJobs(tx, this.instanceId, free, this.leaseMs)), [])
+        ? await this.guard(
+            'claim jobs',
+            () => this.system((tx) => claimJobs(tx, this.instanceId, free, this.leaseMs)),
+            [],
+          )
         : [];
     this.backlog = free > 0 && claimed.length === free;
     const started = claimed.map((job) => this.track(job));

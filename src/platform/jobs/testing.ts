@@ -24,7 +24,11 @@ export async function jobRows(db: Database, kind?: string) {
 }
 
 /** Ticks every runner in its own loop, concurrently, until `done()` or the deadline. */
-export async function tickUntil(runners: JobRunner[], done: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+export async function tickUntil(
+  runners: JobRunner[],
+  done: () => boolean | Promise<boolean>,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let finished = false;
   await Promise.all(

@@ -10,5 +10,10 @@ export type Mailer = { sendMail(message: OutgoingMail): Promise<unknown> };
 export function createMailer(config: Pick<Config, 'smtpUrl'>): Mailer | null {
   if (!config.smtpUrl) return null;
   // a stalled server must fail the attempt well within the job's lease, so the retry happens in time
-  return createTransport({ url: config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  return createTransport({
+    url: config.smtpUrl,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
 }

@@ -92,11 +92,17 @@ describe(`mail over SMTP (${backendName})`, () => {
     const { id } = await db.run({ kind: 'system' }, (tx) =>
       queueMail(tx, { to: 'nobody@example.com', subject: 'Hi', text: 'Hi', template: 'test' }),
     );
-    await db.owner.update(jobs).set({ maxAttempts: 2 }).where(eq(jobs.dedupeKey, `mail:${id}`));
+    await db.owner
+      .update(jobs)
+      .set({ maxAttempts: 2 })
+      .where(eq(jobs.dedupeKey, `mail:${id}`));
     const runner = runnerWithMail();
 
     await runner.tick();
-    expect(await message(id)).toMatchObject({ status: 'queued', error: expect.stringContaining('Mailbox unavailable') });
+    expect(await message(id)).toMatchObject({
+      status: 'queued',
+      error: expect.stringContaining('Mailbox unavailable'),
+    });
 
     const deadline = Date.now() + 5000;
     while ((await message(id)).status === 'queued') {
@@ -104,8 +110,15 @@ describe(`mail over SMTP (${backendName})`, () => {
       await sleep(20);
       await runner.tick();
     }
-    expect(await message(id)).toMatchObject({ status: 'failed', error: expect.stringContaining('Mailbox unavailable'), sentAt: null });
-    const [job] = await db.owner.select().from(jobs).where(eq(jobs.dedupeKey, `mail:${id}`));
+    expect(await message(id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('Mailbox unavailable'),
+      sentAt: null,
+    });
+    const [job] = await db.owner
+      .select()
+      .from(jobs)
+      .where(eq(jobs.dedupeKey, `mail:${id}`));
     expect(job).toMatchObject({ status: 'failed', attempts: 2 });
     expect(received).toEqual([]);
   });

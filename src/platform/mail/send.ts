@@ -31,7 +31,12 @@ export async function sendQueuedMail(job: Job, deps: MailJobDeps): Promise<void>
     return;
   }
   try {
-    await deps.mailer.sendMail({ from: deps.config.mailFrom, to: message.to, subject: message.subject, text: message.text });
+    await deps.mailer.sendMail({
+      from: deps.config.mailFrom,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+    });
   } catch (error) {
     const last = job.attempts >= job.maxAttempts;
     await setStatus({ status: last ? 'failed' : 'queued', error: errorMessage(error) });

@@ -36,7 +36,12 @@ const user = (role: Role, partnerId: string | null = null): Actor => ({
 });
 const ctxOf = (actor: Actor): Ctx => ({ db, config, actor, requestId: null });
 
-const mail = (n: number) => ({ to: `person${n}@example.com`, subject: `Subject ${n}`, text: `Body ${n}`, template: 'test' });
+const mail = (n: number) => ({
+  to: `person${n}@example.com`,
+  subject: `Subject ${n}`,
+  text: `Body ${n}`,
+  template: 'test',
+});
 
 async function deliverAll() {
   const registry = new JobRegistry();
@@ -56,7 +61,10 @@ async function expectCode(promise: Promise<unknown>, code: string) {
 describe(`mail without SMTP (${backendName})`, () => {
   test('a queued message ends stored and the console reads it', async () => {
     const { id } = await db.run(system, (tx) => queueMail(tx, mail(1)));
-    const [job] = await db.owner.select().from(jobs).where(eq(jobs.dedupeKey, `mail:${id}`));
+    const [job] = await db.owner
+      .select()
+      .from(jobs)
+      .where(eq(jobs.dedupeKey, `mail:${id}`));
     expect(job).toMatchObject({ kind: 'mail.send', payload: { messageId: id }, status: 'queued' });
 
     await deliverAll();

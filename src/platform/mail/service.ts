@@ -24,7 +24,9 @@ export const MAIL_MAX_ATTEMPTS = 12;
  */
 export async function queueMail(tx: Tx, input: QueueMailInput): Promise<{ id: string }> {
   const id = randomUUID();
-  await tx.insert(mailMessages).values({ id, to: input.to, subject: input.subject, text: input.text, template: input.template });
+  await tx
+    .insert(mailMessages)
+    .values({ id, to: input.to, subject: input.subject, text: input.text, template: input.template });
   await insertJob(tx, MAIL_SEND_JOB, { messageId: id }, { dedupeKey: `mail:${id}`, maxAttempts: MAIL_MAX_ATTEMPTS });
   return { id };
 }
