@@ -1,9 +1,10 @@
-import { and, count, desc, eq, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { actorPartnerId } from '../../platform/access/actor.js';
 import { requireAccess } from '../../platform/access/require-access.js';
 import { isPartnerRole, isVendorRole } from '../../platform/access/roles.js';
 import { recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
+import { contains } from '../../platform/db/search.js';
 import { hashPassword } from '../../platform/crypto.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
@@ -17,8 +18,6 @@ import { normalizeEmail } from './rules/throttle.js';
 import { users } from './schema.js';
 import { endSessionsOf } from './sessions.service.js';
 import { userView, userViews } from './views.js';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function findUserByEmail(tx: Tx, email: string) {
   const [u] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, normalizeEmail(email)));
@@ -40,7 +39,7 @@ export async function listUsers(ctx: Ctx, q: ListUsersQuery): Promise<Page<UserV
           partnerId ? eq(users.partnerId, partnerId) : undefined,
           !own && q.kind === 'vendor' ? isNull(users.partnerId) : undefined,
           !own && q.kind === 'partner' ? isNotNull(users.partnerId) : undefined,
-          q.q ? or(ilike(users.email, `%${escapeLike(q.q)}%`), ilike(users.name, `%${escapeLike(q.q)}%`)) : undefined,
+          q.q ? or(contains(users.email, q.q), contains(users.name, q.q)) : undefined,
           after(cursor, users.createdAt, users.id),
         ),
       )

@@ -1,8 +1,9 @@
-import { and, desc, eq, ilike, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { actorPartnerId } from '../../platform/access/actor.js';
 import { requireAccess } from '../../platform/access/require-access.js';
 import { recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
+import { contains } from '../../platform/db/search.js';
 import type { Tx } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
@@ -20,8 +21,6 @@ const view = (r: Row): PartnerView => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export async function listPartners(ctx: Ctx, q: ListPartnersQuery): Promise<Page<PartnerView>> {
   requireAccess(ctx.actor, 'partner.read');
   const cursor = decodeCursor(q.cursor);
@@ -33,7 +32,7 @@ export async function listPartners(ctx: Ctx, q: ListPartnersQuery): Promise<Page
       .where(
         and(
           own ? eq(partners.id, own) : undefined,
-          q.q ? ilike(partners.name, `%${escapeLike(q.q)}%`) : undefined,
+          q.q ? contains(partners.name, q.q) : undefined,
           after(cursor, partners.createdAt, partners.id),
         ),
       )

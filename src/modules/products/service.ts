@@ -1,7 +1,8 @@
-import { and, arrayContains, desc, eq, ilike, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import { requireAccess } from '../../platform/access/require-access.js';
 import { recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
+import { contains } from '../../platform/db/search.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
@@ -33,8 +34,6 @@ const view = (r: Row): ProductView => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export async function listProducts(ctx: Ctx, raw: ListProductsQuery): Promise<Page<ProductView>> {
   requireAccess(ctx.actor, 'product.read');
   const q = parseInput(listProductsQuery, raw);
@@ -48,7 +47,7 @@ export async function listProducts(ctx: Ctx, raw: ListProductsQuery): Promise<Pa
           q.archived ? isNotNull(products.archivedAt) : isNull(products.archivedAt),
           q.status ? eq(products.status, q.status) : undefined,
           q.tag ? arrayContains(products.tags, [q.tag]) : undefined,
-          q.q ? or(ilike(products.title, `%${escapeLike(q.q)}%`), ilike(products.description, `%${escapeLike(q.q)}%`)) : undefined,
+          q.q ? or(contains(products.title, q.q), contains(products.description, q.q)) : undefined,
           after(cursor, products.updatedAt, products.id),
         ),
       )
