@@ -63,7 +63,6 @@ export async function listApiKeys(ctx: Ctx, q: PageQuery): Promise<Page<ApiKeyVi
 }
 
 export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyView> {
-  requireAccess(ctx.actor, 'apikey.manage');
   return write(ctx, 'apikey.revoke', async (tx) => {
     const [row] = await tx.select().from(apiKeys).where(eq(apiKeys.id, id));
     if (!row) throw notFound('API key');

@@ -13,7 +13,7 @@ import { read, write } from '../../platform/unit-of-work.js';
 import { partnerRefs } from '../partners/service.js';
 import type { CreateInvitationInput, InvitationView } from './contracts.js';
 import { invitationMail } from './mail-templates.js';
-import { invitationProblems } from './rules/invitation-rules.js';
+import { invitationAction, invitationProblems } from './rules/invitation-rules.js';
 import { checkPassword } from './rules/password-policy.js';
 import { INVITATION_TTL_MS } from './rules/session-policy.js';
 import { normalizeEmail } from './rules/throttle.js';
@@ -27,8 +27,8 @@ const system = { kind: 'system' } as const;
 export async function invite(ctx: Ctx, input: CreateInvitationInput): Promise<InvitationView> {
   // a partner admin always invites into its own company
   const partnerId = actorPartnerId(ctx.actor) ?? input.partnerId ?? null;
-  requireAccess(ctx.actor, 'user.invite', { partnerId, what: 'Partner' });
-  const problems = invitationProblems(ctx.actor, { role: input.role, partnerId });
+  requireAccess(ctx.actor, invitationAction(partnerId), { partnerId, what: 'Partner' });
+  const problems = invitationProblems({ role: input.role, partnerId });
   if (problems.length) throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   const email = normalizeEmail(input.email);
   // read as the system: whether an email is taken anywhere must not depend on the caller's scope
@@ -93,14 +93,10 @@ export async function listInvitations(ctx: Ctx, q: PageQuery & { partnerId?: str
 }
 
 export async function revokeInvitation(ctx: Ctx, id: string): Promise<InvitationView> {
-  requireAccess(ctx.actor, 'user.invite');
   return write(ctx, 'invitation.revoke', async (tx) => {
     const [row] = await tx.select().from(invitations).where(eq(invitations.id, id));
     if (!row) throw notFound('Invitation');
-    requireAccess(ctx.actor, 'user.invite', { partnerId: row.partnerId, what: 'Invitation' });
-    if (row.partnerId === null && ctx.actor.type === 'user' && ctx.actor.role !== 'admin') {
-      throw new AppError('forbidden', 'Only an admin may revoke vendor invitations');
-    }
+    requireAccess(ctx.actor, invitationAction(row.partnerId), { partnerId: row.partnerId, what: 'Invitation' });
     const [before] = await invitationViews(tx, [row]);
     const [updated] = await tx.update(invitations).set({ revokedAt: row.revokedAt ?? new Date() }).where(eq(invitations.id, id)).returning();
     const [view] = await invitationViews(tx, [updated!]);
