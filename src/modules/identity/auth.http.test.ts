@@ -137,6 +137,15 @@ describe('invitations', () => {
     expect(team.json().items.map((u: { email: string }) => u.email)).toContain(email);
   });
 
+  it('a channel manager invites partner users but not vendor staff', async () => {
+    const partner = await makePartner(env);
+    const { browser } = await signedIn(env, 'channel_manager');
+    const staff = await browser.request('POST', '/api/v1/invitations', { email: `${unique('x')}@example.com`, role: 'viewer' });
+    expect(staff.statusCode).toBe(403);
+    const partnerUser = await browser.request('POST', '/api/v1/invitations', { email: `${unique('x')}@example.com`, role: 'partner_admin', partnerId: partner.id });
+    expect(partnerUser.statusCode).toBe(201);
+  });
+
   it('a partner member may not invite', async () => {
     const partner = await makePartner(env);
     const { browser } = await signedIn(env, 'partner_member', partner.id);
