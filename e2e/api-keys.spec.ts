@@ -16,7 +16,7 @@ test('an API key is created with its secret shown once, works, and is revoked', 
 
   // The secret, once, with the warning.
   await expect(page.getByText('It will not be shown again')).toBeVisible();
-  const secretBox = page.getByLabel('Secret');
+  const secretBox = page.getByRole('textbox', { name: 'Secret' });
   await expect(secretBox).toHaveAttribute('readonly', '');
   const secret = await secretBox.inputValue();
   expect(secret).toMatch(/^trl_/);
@@ -39,7 +39,7 @@ test('an API key is created with its secret shown once, works, and is revoked', 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'API keys' })).toBeVisible();
   await expect(row).toBeVisible();
-  await expect(page.getByLabel('Secret')).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Secret' })).toHaveCount(0);
   expect(await page.content()).not.toContain(secret);
   await expect(row).toContainText(prefix);
 

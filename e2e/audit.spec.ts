@@ -16,7 +16,7 @@ test('the audit log shows who did what, filtered, with before and after', async 
   await page.goto('/console/api-keys');
   await page.getByLabel('Name').fill(keyName);
   await page.getByRole('button', { name: 'Create API key' }).click();
-  await expect(page.getByLabel('Secret')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Secret' })).toBeVisible();
   await page.getByRole('button', { name: `Revoke ${keyName}` }).click();
   await expect(page.getByRole('button', { name: `Revoke ${keyName}` })).toHaveCount(0);
 

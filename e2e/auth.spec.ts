@@ -8,7 +8,7 @@ test('a wrong password shows an error and stays on the login page', async ({ pag
   await expectAccessible(page);
 
   await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password', { exact: true }).fill('not-the-right-password');
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not-the-right-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
 
   await expect(page.getByText('Email or password is wrong')).toBeVisible();
@@ -56,7 +56,7 @@ test('a protected page signed out redirects to login, and back after signing in'
   await expectAccessible(page);
 
   await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 
   await expect(page).toHaveURL(/\/console\/products$/);
@@ -71,7 +71,7 @@ test('repeated failures are throttled with the time to wait', async ({ page }) =
   const email = uniqueEmail('nobody');
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill('wrong-password-123');
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('wrong-password-123');
   const signIn = page.getByRole('button', { name: 'Sign in' });
 
   // Five failures are allowed per address; the next attempt is refused with the time to wait.

@@ -28,7 +28,7 @@ test('an invited vendor viewer accepts from the mail link and only reads', async
   await expect(invitee.getByText('Viewer', { exact: true })).toBeVisible();
   await expectAccessible(invitee);
   await invitee.getByLabel('Name').fill(name);
-  await invitee.getByLabel('Password').fill(PASSWORD);
+  await invitee.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await invitee.getByRole('button', { name: 'Accept and create account' }).click();
 
   await expect(invitee).toHaveURL(/\/console$/);
@@ -84,7 +84,7 @@ test('a partner admin is invited from the partner page, and invites a colleague 
   await expect(partnerAdmin.getByText('Partner admin', { exact: true })).toBeVisible();
   await expectAccessible(partnerAdmin);
   await partnerAdmin.getByLabel('Name').fill(adminName);
-  await partnerAdmin.getByLabel('Password').fill(PASSWORD);
+  await partnerAdmin.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await partnerAdmin.getByRole('button', { name: 'Accept and create account' }).click();
 
   await expect(partnerAdmin).toHaveURL(/\/portal$/);
@@ -116,7 +116,7 @@ test('a partner admin is invited from the partner page, and invites a colleague 
   await colleague.goto(pathOf(colleagueLink));
   await expect(colleague.getByLabel('Email')).toHaveValue(colleagueEmail);
   await colleague.getByLabel('Name').fill(colleagueName);
-  await colleague.getByLabel('Password').fill(PASSWORD);
+  await colleague.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await colleague.getByRole('button', { name: 'Accept and create account' }).click();
   await expect(colleague).toHaveURL(/\/portal$/);
 

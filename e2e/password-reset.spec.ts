@@ -64,7 +64,7 @@ test('the admin resets a forgotten password from the mailed link', async ({ page
 
     // The old password no longer works; the new one does.
     await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByText('Email or password is wrong')).toBeVisible();
 

@@ -20,7 +20,7 @@ test('an admin creates, finds, edits, archives and restores a product, with its 
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Description').fill('A widget for the end-to-end tests.');
   await page.getByLabel('Status').selectOption({ label: 'Beta' });
-  const tags = page.getByLabel('Tags');
+  const tags = page.getByRole('combobox', { name: 'Tags' });
   await tags.fill('e2e');
   await tags.press('Enter');
   await tags.fill(suffix);
@@ -51,8 +51,8 @@ test('an admin creates, finds, edits, archives and restores a product, with its 
   await expect(page.getByRole('heading', { level: 1, name: renamed })).toBeVisible();
 
   // Archive: gone from the default list, there with "Show archived".
-  await page.getByRole('button', { name: 'Archive' }).click();
-  await expect(page.getByRole('button', { name: 'Restore' })).toBeVisible();
+  await page.getByRole('button', { name: 'Archive', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Restore', exact: true })).toBeVisible();
   await expect(page.getByText('Archived', { exact: true }).first()).toBeVisible();
   await page.getByRole('link', { name: '← Products' }).click();
   await page.getByLabel('Search').fill(suffix);
@@ -63,8 +63,8 @@ test('an admin creates, finds, edits, archives and restores a product, with its 
 
   // Restore: back in the default list.
   await table.getByRole('link', { name: renamed }).click();
-  await page.getByRole('button', { name: 'Restore' }).click();
-  await expect(page.getByRole('button', { name: 'Archive' })).toBeVisible();
+  await page.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Archive', exact: true })).toBeVisible();
   await page.getByRole('link', { name: '← Products' }).click();
   await page.getByLabel('Search').fill(suffix);
   await expect(table.getByRole('link', { name: renamed })).toBeVisible();

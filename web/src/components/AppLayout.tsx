@@ -48,7 +48,7 @@ export function AppLayout({ navLabel, context, home, sections }: AppLayoutProps)
 
   const onSignOut = async () => {
     await signOut();
-    navigate('/login', { replace: true });
+    void navigate('/login', { replace: true });
   };
 
   return (
@@ -115,7 +115,7 @@ export function AppLayout({ navLabel, context, home, sections }: AppLayoutProps)
                         label={item.label}
                         active={active}
                         aria-current={active ? 'page' : undefined}
-                        variant="light"
+                        variant="filled"
                         styles={{ label: { fontSize: 'var(--mantine-font-size-sm)' } }}
                       />
                     </li>

@@ -93,6 +93,7 @@ export function AcceptInvitePage() {
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             error={errors.password}
+            aria-invalid={Boolean(errors.password)}
           />
           <Button type="submit" loading={accept.isPending}>
             Accept and create account

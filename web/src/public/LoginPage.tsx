@@ -75,6 +75,7 @@ export function LoginPage() {
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             error={errors.password}
+            aria-invalid={Boolean(errors.password)}
           />
           <Group justify="space-between" align="center">
             <Anchor component={Link} to="/forgot-password" size="sm">

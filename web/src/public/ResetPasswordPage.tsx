@@ -56,6 +56,7 @@ export function ResetPasswordPage() {
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 error={errors.password}
+                aria-invalid={Boolean(errors.password)}
               />
               <Button type="submit" loading={confirm.isPending}>
                 Set new password

@@ -93,6 +93,7 @@ export function SetupPage() {
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             error={errors.password}
+            aria-invalid={Boolean(errors.password)}
           />
           <Button type="submit" loading={setup.isPending}>
             Create administrator

@@ -22,7 +22,7 @@ function NewPartnerForm() {
     onSuccess: (partner) => {
       void queryClient.invalidateQueries({ queryKey: ['partners'] });
       notifications.show({ color: 'green', message: `Partner “${partner.name}” created` });
-      navigate(`/console/partners/${partner.id}`);
+      void navigate(`/console/partners/${partner.id}`);
     },
   });
   const errors = fieldErrors(create.error);

@@ -18,7 +18,7 @@ export function NewProductPage() {
     onSuccess: (product) => {
       void queryClient.invalidateQueries({ queryKey: ['products'] });
       notifications.show({ color: 'green', message: `Product “${product.title}” created` });
-      navigate(`/console/products/${product.id}`);
+      void navigate(`/console/products/${product.id}`);
     },
   });
 
