@@ -26,7 +26,23 @@ test('the admin signs in to the console, sees their name, and signs out', async 
   await expect(header.getByText('Admin', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${ADMIN.name}` })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Console' });
-  for (const item of ['Home', 'Products', 'Partners', 'Programs', 'Deals', 'Incentives', 'MDF', 'Learning', 'Content', 'Integrations', 'Analytics', 'Users', 'API keys', 'Audit log', 'Mail']) {
+  for (const item of [
+    'Home',
+    'Products',
+    'Partners',
+    'Programs',
+    'Deals',
+    'Incentives',
+    'MDF',
+    'Learning',
+    'Content',
+    'Integrations',
+    'Analytics',
+    'Users',
+    'API keys',
+    'Audit log',
+    'Mail',
+  ]) {
     await expect(nav.getByRole('link', { name: item, exact: true })).toBeVisible();
   }
   await expectAccessible(page);

@@ -57,7 +57,10 @@ export async function readMailLink(page: Page, to: string, pathPart: string): Pr
   await row.getByRole('link').click();
   await expect(page.getByText(`To: ${to}`)).toBeVisible();
   await expectAccessible(page);
-  const link = page.getByRole('article', { name: 'Message' }).getByRole('link', { name: new RegExp(escapeRegExp(pathPart)) }).first();
+  const link = page
+    .getByRole('article', { name: 'Message' })
+    .getByRole('link', { name: new RegExp(escapeRegExp(pathPart)) })
+    .first();
   const href = await link.getAttribute('href');
   expect(href, `a link containing ${pathPart}`).toBeTruthy();
   return href!;

@@ -45,12 +45,17 @@ test('an invited vendor viewer accepts from the mail link and only reads', async
 
   // The invitation is used: the admin sees the new user and no longer a pending invitation.
   await page.goto('/console/users');
-  await expect(page.getByRole('table', { name: 'Vendor users' }).getByRole('row').filter({ hasText: email })).toContainText(name);
+  await expect(
+    page.getByRole('table', { name: 'Vendor users' }).getByRole('row').filter({ hasText: email }),
+  ).toContainText(name);
   await expect(pending.getByText(email)).toHaveCount(0);
   await invitee.context().close();
 });
 
-test('a partner admin is invited from the partner page, and invites a colleague from the portal', async ({ page, browser }) => {
+test('a partner admin is invited from the partner page, and invites a colleague from the portal', async ({
+  page,
+  browser,
+}) => {
   const company = `Acme ${unique('co')}`;
   const adminEmail = uniqueEmail('partner-admin');
   const adminName = `Pat ${unique('pa')}`;
@@ -72,7 +77,10 @@ test('a partner admin is invited from the partner page, and invites a colleague 
   await page.getByLabel('Role').selectOption({ label: 'Partner admin' });
   await page.getByRole('button', { name: 'Send invitation' }).click();
   await expect(
-    page.getByRole('table', { name: `Pending invitations to ${company}` }).getByRole('row').filter({ hasText: adminEmail }),
+    page
+      .getByRole('table', { name: `Pending invitations to ${company}` })
+      .getByRole('row')
+      .filter({ hasText: adminEmail }),
   ).toContainText('Partner admin');
 
   const adminLink = await readMailLink(page, adminEmail, '/accept-invite');
@@ -106,7 +114,10 @@ test('a partner admin is invited from the partner page, and invites a colleague 
   await partnerAdmin.getByLabel('Role').selectOption({ label: 'Partner member' });
   await partnerAdmin.getByRole('button', { name: 'Send invitation' }).click();
   await expect(
-    partnerAdmin.getByRole('table', { name: 'Pending invitations' }).getByRole('row').filter({ hasText: colleagueEmail }),
+    partnerAdmin
+      .getByRole('table', { name: 'Pending invitations' })
+      .getByRole('row')
+      .filter({ hasText: colleagueEmail }),
   ).toContainText('Partner member');
   await expectAccessible(partnerAdmin);
 

@@ -13,7 +13,9 @@ async function restoreAdminPassword(request: APIRequestContext, current: string)
   const signedIn = await request.post('/api/v1/auth/login', { data: { email: ADMIN.email, password: current } });
   expect(signedIn.ok()).toBeTruthy();
   const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
-  const list = (await (await request.get('/api/v1/mail')).json()) as { items: { id: string; to: string; subject: string }[] };
+  const list = (await (await request.get('/api/v1/mail')).json()) as {
+    items: { id: string; to: string; subject: string }[];
+  };
   const mail = list.items.find((m) => m.to === ADMIN.email && /reset/i.test(m.subject));
   expect(mail, 'the reset mail').toBeTruthy();
   const { text } = (await (await request.get(`/api/v1/mail/${mail!.id}`)).json()) as { text: string };

@@ -4,7 +4,7 @@ import { packageRoot } from './platform/paths.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
+  HOST: z.string().min(1).default('localhost'),
   TRELLIS_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()

@@ -63,11 +63,7 @@ export function App() {
         <Route path="mail" element={<MailPage />} />
         <Route path="mail/:id" element={<MailMessagePage />} />
         {CONSOLE_MODULES.filter((m) => m.comingSoon).map((m) => (
-          <Route
-            key={m.path}
-            path={m.path}
-            element={<ComingSoon title={m.label} description={m.description} />}
-          />
+          <Route key={m.path} path={m.path} element={<ComingSoon title={m.label} description={m.description} />} />
         ))}
         <Route path="*" element={<NotFound />} />
       </Route>
@@ -84,11 +80,7 @@ export function App() {
         <Route path="team" element={<TeamPage />} />
         <Route path="products" element={<PortalProductsPage />} />
         {PORTAL_MODULES.filter((m) => m.comingSoon).map((m) => (
-          <Route
-            key={m.path}
-            path={m.path}
-            element={<ComingSoon title={m.label} description={m.description} />}
-          />
+          <Route key={m.path} path={m.path} element={<ComingSoon title={m.label} description={m.description} />} />
         ))}
         <Route path="*" element={<NotFound />} />
       </Route>

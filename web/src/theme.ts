@@ -5,8 +5,7 @@ export const theme = createTheme({
   primaryColor: 'indigo',
   // shade 8 of red and green is just under 4.5:1 on white; 9 passes for every colour
   primaryShade: { light: 9, dark: 8 },
-  fontFamily:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   defaultRadius: 'sm',
   headings: { fontWeight: '700' },
   components: {

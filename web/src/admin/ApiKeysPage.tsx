@@ -16,8 +16,8 @@ function NewSecret({ created, onDone }: { created: CreatedApiKey; onDone: () => 
     <Alert color="yellow" variant="light" title="Copy the secret of your new API key now" role="status">
       <Stack gap="sm">
         <Text size="sm">
-          This is the only time the secret of <strong>{created.apiKey.name}</strong> is shown. It will not be shown again:
-          store it somewhere safe before you leave this page.
+          This is the only time the secret of <strong>{created.apiKey.name}</strong> is shown. It will not be shown
+          again: store it somewhere safe before you leave this page.
         </Text>
         <Group align="flex-end" wrap="nowrap">
           <TextInput
@@ -59,7 +59,10 @@ function NewKeyForm({ onCreated }: { onCreated: (created: CreatedApiKey) => void
 
   const create = useMutation({
     mutationFn: () =>
-      api.post<CreatedApiKey>('/api-keys', partnerId ? { name: name.trim(), role, partnerId } : { name: name.trim(), role }),
+      api.post<CreatedApiKey>(
+        '/api-keys',
+        partnerId ? { name: name.trim(), role, partnerId } : { name: name.trim(), role },
+      ),
     onSuccess: (created) => {
       void queryClient.invalidateQueries({ queryKey: ['api-keys'] });
       setName('');
@@ -138,7 +141,15 @@ export function ApiKeysPage() {
   });
 
   const columns: Column<ApiKey>[] = [
-    { key: 'name', header: 'Name', render: (k) => <Text size="sm" fw={600}>{k.name}</Text> },
+    {
+      key: 'name',
+      header: 'Name',
+      render: (k) => (
+        <Text size="sm" fw={600}>
+          {k.name}
+        </Text>
+      ),
+    },
     { key: 'prefix', header: 'Prefix', render: (k) => <Code>{k.prefix}</Code> },
     { key: 'role', header: 'Role', render: (k) => roleLabel(k.role) },
     { key: 'partner', header: 'Partner', render: (k) => k.partner?.name ?? '—' },

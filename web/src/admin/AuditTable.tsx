@@ -90,7 +90,9 @@ export function AuditTable({ label, params, withObject = true }: AuditTableProps
           <Json label="After" value={e.after} />
         </SimpleGrid>
       )}
-      expandLabel={(e, open) => `${open ? 'Hide' : 'Show'} changes of ${e.action} at ${new Date(e.at).toLocaleString()}`}
+      expandLabel={(e, open) =>
+        `${open ? 'Hide' : 'Show'} changes of ${e.action} at ${new Date(e.at).toLocaleString()}`
+      }
     />
   );
 }

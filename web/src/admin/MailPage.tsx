@@ -86,7 +86,11 @@ export function MailMessagePage() {
           )}
         </Group>
         <Paper withBorder p="md" component="article" aria-label="Message">
-          <Box component="pre" m={0} style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', fontSize: 'var(--mantine-font-size-sm)' }}>
+          <Box
+            component="pre"
+            m={0}
+            style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', fontSize: 'var(--mantine-font-size-sm)' }}
+          >
             <Linkify text={m.text} />
           </Box>
         </Paper>

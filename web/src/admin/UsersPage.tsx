@@ -26,12 +26,15 @@ export function UsersPage() {
             </Title>
             <InvitationsTable label="Pending invitations" withPartner />
           </section>
-          <section aria-labelledby="invite-heading">
-            <Title order={2} size="h3" id="invite-heading" mb="sm">
-              Invite user
-            </Title>
-            <InviteForm roles={VENDOR_ROLES} defaultRole="viewer" />
-          </section>
+          {/* Staff invitations need user.manage; a channel manager invites partner users from a partner's page. */}
+          {manage && (
+            <section aria-labelledby="invite-heading">
+              <Title order={2} size="h3" id="invite-heading" mb="sm">
+                Invite user
+              </Title>
+              <InviteForm roles={VENDOR_ROLES} defaultRole="viewer" />
+            </section>
+          )}
         </>
       )}
     </Stack>

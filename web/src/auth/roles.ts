@@ -26,13 +26,7 @@ export function roleOptions(roles: readonly Role[]): { value: string; label: str
  * same as the server's) is the fallback. The server decides for real on every request.
  */
 export type Permission =
-  | 'product.write'
-  | 'partner.write'
-  | 'user.manage'
-  | 'user.invite'
-  | 'apikey.manage'
-  | 'audit.read'
-  | 'mail.read';
+  'product.write' | 'partner.write' | 'user.manage' | 'user.invite' | 'apikey.manage' | 'audit.read' | 'mail.read';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'product.write': ['admin', 'channel_manager', 'marketing'],

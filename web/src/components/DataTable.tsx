@@ -63,12 +63,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   return (
     <Box>
-      <Box
-        style={{ overflowX: 'auto' }}
-        tabIndex={0}
-        role="region"
-        aria-label={`${label} (scrollable)`}
-      >
+      <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={`${label} (scrollable)`}>
         <Table aria-label={label} striped highlightOnHover verticalSpacing="xs" miw={600}>
           <Table.Thead>
             <Table.Tr>

@@ -23,7 +23,10 @@ export function InviteForm({ roles, defaultRole, partnerId, submitLabel = 'Send 
 
   const invite = useMutation({
     mutationFn: () =>
-      api.post<Invitation>('/invitations', partnerId ? { email: email.trim(), role, partnerId } : { email: email.trim(), role }),
+      api.post<Invitation>(
+        '/invitations',
+        partnerId ? { email: email.trim(), role, partnerId } : { email: email.trim(), role },
+      ),
     onSuccess: (invitation) => {
       void queryClient.invalidateQueries({ queryKey: ['invitations'] });
       void queryClient.invalidateQueries({ queryKey: ['mail'] });

@@ -2,7 +2,7 @@ import { Button, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { Invitation, User } from '../api/types';
-import { useUser } from '../auth/AuthContext';
+import { useCan, useUser } from '../auth/AuthContext';
 import { roleLabel } from '../auth/roles';
 import { DataTable, type Column } from './DataTable';
 import { ErrorAlert } from './ErrorAlert';
@@ -27,7 +27,15 @@ export function TeamTable({
   });
 
   const columns: Column<User>[] = [
-    { key: 'name', header: 'Name', render: (u) => <Text size="sm" fw={600}>{u.name}</Text> },
+    {
+      key: 'name',
+      header: 'Name',
+      render: (u) => (
+        <Text size="sm" fw={600}>
+          {u.name}
+        </Text>
+      ),
+    },
     { key: 'email', header: 'Email', render: (u) => u.email },
     { key: 'role', header: 'Role', render: (u) => roleLabel(u.role) },
     { key: 'lastLogin', header: 'Last sign-in', render: (u) => <DateTime value={u.lastLoginAt} empty="Never" /> },
@@ -88,6 +96,9 @@ export function InvitationsTable({
   withPartner?: boolean;
 }) {
   const queryClient = useQueryClient();
+  const can = useCan();
+  // Revoking a staff invitation needs user.manage; a partner's, user.invite (as creating them does).
+  const mayRevoke = (i: Invitation) => can(i.partnerId ? 'user.invite' : 'user.manage');
   const revoke = useMutation({
     mutationFn: (i: Invitation) => api.delete(`/invitations/${encodeURIComponent(i.id)}`),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['invitations'] }),
@@ -106,18 +117,19 @@ export function InvitationsTable({
     {
       key: 'actions',
       header: 'Actions',
-      render: (i) => (
-        <Button
-          size="compact-sm"
-          variant="outline"
-          color="red"
-          onClick={() => revoke.mutate(i)}
-          loading={revoke.isPending && revoke.variables?.id === i.id}
-          aria-label={`Revoke the invitation of ${i.email}`}
-        >
-          Revoke
-        </Button>
-      ),
+      render: (i) =>
+        !mayRevoke(i) ? null : (
+          <Button
+            size="compact-sm"
+            variant="outline"
+            color="red"
+            onClick={() => revoke.mutate(i)}
+            loading={revoke.isPending && revoke.variables?.id === i.id}
+            aria-label={`Revoke the invitation of ${i.email}`}
+          >
+            Revoke
+          </Button>
+        ),
     },
   );
 

@@ -27,7 +27,8 @@ export const PORTAL_MODULES: PortalModule[] = [
     label: 'Learning',
     path: 'learning',
     comingSoon: true,
-    description: 'Courses and learning paths for sales, pre-sales, technical and support roles, and the certifications they earn.',
+    description:
+      'Courses and learning paths for sales, pre-sales, technical and support roles, and the certifications they earn.',
   },
   {
     label: 'Content',

@@ -34,7 +34,9 @@ export function ForgotPasswordPage() {
         ) : (
           <form onSubmit={onSubmit} noValidate>
             <Stack>
-              <Text size="sm">Enter the email you sign in with and we will send you a link to choose a new password.</Text>
+              <Text size="sm">
+                Enter the email you sign in with and we will send you a link to choose a new password.
+              </Text>
               {tooMany && request.error instanceof ApiError ? (
                 <Alert color="red" variant="light" role="alert" title="Too many attempts">
                   <Text size="sm">

@@ -26,7 +26,12 @@ export function SetupPage() {
 
   const setup = useMutation({
     mutationFn: async () => {
-      const session = await api.post<unknown>('/auth/setup', { token, name: name.trim(), email: email.trim(), password });
+      const session = await api.post<unknown>('/auth/setup', {
+        token,
+        name: name.trim(),
+        email: email.trim(),
+        password,
+      });
       return establish(session);
     },
     onSuccess: (user) => navigate(user ? homeFor(user) : '/login', { replace: true }),

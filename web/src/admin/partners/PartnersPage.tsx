@@ -88,13 +88,7 @@ export function PartnersPage() {
           <NewPartnerForm />
         </section>
       )}
-      <TextInput
-        label="Search"
-        type="search"
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        w={280}
-      />
+      <TextInput label="Search" type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={280} />
       <DataTable<Partner>
         label="Partners"
         queryKey={['partners']}

@@ -55,8 +55,7 @@ export function ProductPage() {
     },
   });
   const archive = useMutation({
-    mutationFn: (action: 'archive' | 'restore') =>
-      api.post<Product>(`/products/${encodeURIComponent(id)}/${action}`),
+    mutationFn: (action: 'archive' | 'restore') => api.post<Product>(`/products/${encodeURIComponent(id)}/${action}`),
     onSuccess: (p, action) => {
       onChanged(p);
       notifications.show({ color: 'green', message: action === 'archive' ? 'Product archived' : 'Product restored' });
@@ -103,7 +102,12 @@ export function ProductPage() {
                 Restore
               </Button>
             ) : (
-              <Button color="red" variant="outline" onClick={() => archive.mutate('archive')} loading={archive.isPending}>
+              <Button
+                color="red"
+                variant="outline"
+                onClick={() => archive.mutate('archive')}
+                loading={archive.isPending}
+              >
                 Archive
               </Button>
             )}
