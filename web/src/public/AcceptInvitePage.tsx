@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Loader, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import type { InvitationPreview } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { homeFor, roleLabel } from '../auth/roles';
 import { ErrorAlert, FormErrorAlert } from '../components/ErrorAlert';
+import { NewPasswordInput } from '../components/NewPasswordInput';
 import { PublicLayout } from '../components/PublicLayout';
 import { usePageTitle } from '../components/usePageTitle';
 
@@ -85,16 +86,7 @@ export function AcceptInvitePage() {
             onChange={(e) => setName(e.currentTarget.value)}
             error={errors.name}
           />
-          <PasswordInput
-            label="Password"
-            autoComplete="new-password"
-            description="At least 12 characters."
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password}
-            aria-invalid={Boolean(errors.password)}
-          />
+          <NewPasswordInput value={password} onChange={setPassword} error={errors.password} />
           <Button type="submit" loading={accept.isPending}>
             Accept and create account
           </Button>

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, fieldErrors } from '../api/client';
 import { FormErrorAlert } from '../components/ErrorAlert';
+import { NewPasswordInput } from '../components/NewPasswordInput';
 import { PublicLayout } from '../components/PublicLayout';
 import { usePageTitle } from '../components/usePageTitle';
 
@@ -48,16 +49,7 @@ export function ResetPasswordPage() {
               ) : (
                 <FormErrorAlert error={confirm.error} fields={['password']} />
               )}
-              <PasswordInput
-                label="New password"
-                autoComplete="new-password"
-                description="At least 12 characters."
-                required
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                error={errors.password}
-                aria-invalid={Boolean(errors.password)}
-              />
+              <NewPasswordInput label="New password" value={password} onChange={setPassword} error={errors.password} />
               <Button type="submit" loading={confirm.isPending}>
                 Set new password
               </Button>

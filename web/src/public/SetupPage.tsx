@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Loader, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -6,6 +6,7 @@ import { api, fieldErrors } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { homeFor } from '../auth/roles';
 import { ErrorAlert, FormErrorAlert } from '../components/ErrorAlert';
+import { NewPasswordInput } from '../components/NewPasswordInput';
 import { PublicLayout } from '../components/PublicLayout';
 import { usePageTitle } from '../components/usePageTitle';
 
@@ -90,16 +91,7 @@ export function SetupPage() {
             onChange={(e) => setEmail(e.currentTarget.value)}
             error={errors.email}
           />
-          <PasswordInput
-            label="Password"
-            autoComplete="new-password"
-            description="At least 12 characters."
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password}
-            aria-invalid={Boolean(errors.password)}
-          />
+          <NewPasswordInput value={password} onChange={setPassword} error={errors.password} />
           <Button type="submit" loading={setup.isPending}>
             Create administrator
           </Button>
