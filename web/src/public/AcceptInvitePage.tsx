@@ -1,11 +1,11 @@
 import { Alert, Anchor, Button, Center, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, ApiError, fieldErrors } from '../api/client';
 import type { InvitationPreview } from '../api/types';
-import { useAuth } from '../auth/AuthContext';
-import { homeFor, roleLabel } from '../auth/roles';
+import { roleLabel } from '../auth/roles';
+import { useSessionPost } from '../auth/useSessionPost';
 import { ErrorAlert, FormErrorAlert } from '../components/ErrorAlert';
 import { NewPasswordInput } from '../components/NewPasswordInput';
 import { PublicLayout } from '../components/PublicLayout';
@@ -25,8 +25,6 @@ export function AcceptInvitePage() {
   usePageTitle('Accept invitation');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const navigate = useNavigate();
-  const { establish } = useAuth();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
 
@@ -36,13 +34,7 @@ export function AcceptInvitePage() {
     enabled: !!token,
   });
 
-  const accept = useMutation({
-    mutationFn: async () => {
-      const session = await api.post<unknown>('/auth/invitations/accept', { token, name: name.trim(), password });
-      return establish(session);
-    },
-    onSuccess: (user) => navigate(user ? homeFor(user) : '/login', { replace: true }),
-  });
+  const accept = useSessionPost('/auth/invitations/accept', () => ({ token, name: name.trim(), password }));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,10 +1,9 @@
 import { Alert, Anchor, Button, Center, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, fieldErrors } from '../api/client';
-import { useAuth } from '../auth/AuthContext';
-import { homeFor } from '../auth/roles';
+import { useSessionPost } from '../auth/useSessionPost';
 import { ErrorAlert, FormErrorAlert } from '../components/ErrorAlert';
 import { NewPasswordInput } from '../components/NewPasswordInput';
 import { PublicLayout } from '../components/PublicLayout';
@@ -14,8 +13,6 @@ export function SetupPage() {
   usePageTitle('Set up Trellis');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const navigate = useNavigate();
-  const { establish } = useAuth();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -25,18 +22,7 @@ export function SetupPage() {
     queryFn: () => api.get<{ required: boolean }>('/auth/setup'),
   });
 
-  const setup = useMutation({
-    mutationFn: async () => {
-      const session = await api.post<unknown>('/auth/setup', {
-        token,
-        name: name.trim(),
-        email: email.trim(),
-        password,
-      });
-      return establish(session);
-    },
-    onSuccess: (user) => navigate(user ? homeFor(user) : '/login', { replace: true }),
-  });
+  const setup = useSessionPost('/auth/setup', () => ({ token, name: name.trim(), email: email.trim(), password }));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
