@@ -55,7 +55,7 @@ export const authRoutes =
 
     app.post('/auth/setup', {
       config: { public: true },
-      schema: { tags, operationId: 'completeSetup', summary: 'Create the first admin with the one-time setup token', body: setupBody, response: { 200: sessionView, 410: errorResponses[400], ...errorResponses } },
+      schema: { tags, operationId: 'completeSetup', summary: 'Create the first admin with the one-time setup token', body: setupBody, response: { 200: sessionView, ...errorResponses } },
       handler: async (req, reply) => {
         const started = await completeSetup(req.ctx, req.body);
         setSessionCookie(reply, config, started.token);
@@ -65,13 +65,13 @@ export const authRoutes =
 
     app.get('/auth/invitations/:token', {
       config: { public: true },
-      schema: { tags, operationId: 'previewInvitation', summary: 'Who an invitation link is for', params: tokenParams, response: { 200: invitationPreview, 410: errorResponses[400], ...errorResponses } },
+      schema: { tags, operationId: 'previewInvitation', summary: 'Who an invitation link is for', params: tokenParams, response: { 200: invitationPreview, ...errorResponses } },
       handler: async (req) => previewInvitation(req.ctx, req.params.token),
     });
 
     app.post('/auth/invitations/accept', {
       config: { public: true },
-      schema: { tags, operationId: 'acceptInvitation', summary: 'Accept an invitation: choose a name and password, and sign in', body: acceptInvitationBody, response: { 200: sessionView, 410: errorResponses[400], ...errorResponses } },
+      schema: { tags, operationId: 'acceptInvitation', summary: 'Accept an invitation: choose a name and password, and sign in', body: acceptInvitationBody, response: { 200: sessionView, ...errorResponses } },
       handler: async (req, reply) => {
         const started = await acceptInvitation(req.ctx, req.body);
         setSessionCookie(reply, config, started.token);
@@ -90,7 +90,7 @@ export const authRoutes =
 
     app.post('/auth/password-reset/confirm', {
       config: { public: true },
-      schema: { tags, operationId: 'confirmPasswordReset', summary: 'Set a new password with a reset token; ends every session of the user', body: resetConfirmBody, response: { 204: noContent, 410: errorResponses[400], ...errorResponses } },
+      schema: { tags, operationId: 'confirmPasswordReset', summary: 'Set a new password with a reset token; ends every session of the user', body: resetConfirmBody, response: { 204: noContent, ...errorResponses } },
       handler: async (req, reply) => {
         await confirmPasswordReset(req.ctx, req.body);
         return reply.code(204).send(null);

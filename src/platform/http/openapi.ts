@@ -20,6 +20,7 @@ export const errorResponses = {
   403: problemSchema,
   404: problemSchema,
   409: problemSchema,
+  410: problemSchema,
   429: problemSchema,
 } as const;
 
