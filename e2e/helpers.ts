@@ -22,6 +22,8 @@ export function uniqueEmail(prefix: string): string {
 export async function expectAccessible(page: Page): Promise<void> {
   // Let loaders settle so axe sees the page the user sees.
   await expect(page.getByLabel(/^Loading/)).toHaveCount(0);
+  // and let fade-ins finish: half-transparent text mid-transition is not what the user reads
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
