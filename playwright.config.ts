@@ -4,12 +4,12 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
- * End-to-end tests: Debian's Chromium against the built server (`npm run build` first), started on port 3100
+ * End-to-end tests: Debian's Chromium against the built server (`npm run build` first), started on port 3100 (E2E_PORT overrides)
  * with a fresh data folder and the first admin from the environment. With E2E_BASE_URL set, the tests run
  * against that server instead and none is started. With E2E_DATABASE_URL set, the server uses that
  * PostgreSQL database instead of the embedded one.
  */
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const externalBaseUrl = process.env.E2E_BASE_URL;
 const baseURL = externalBaseUrl ?? `http://127.0.0.1:${PORT}`;
 
