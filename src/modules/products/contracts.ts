@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { PRODUCT_STATUSES } from './rules/lifecycle.js';
 
-const tag = z.string().trim().min(1).max(50).regex(/^[^,]+$/, 'must not contain commas');
+const tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .regex(/^[^,]+$/, 'must not contain commas');
 const tags = z
   .array(tag)
   .max(30)

@@ -9,7 +9,14 @@ import { AppError } from '../../platform/errors.js';
 import { createTestEnv, makePartner, type TestEnv } from '../../test/app.js';
 import { createProduct, getProduct, listProducts, setArchived, updateProduct } from './service.js';
 
-const admin: Actor = { type: 'user', id: '00000000-0000-4000-8000-000000000001', label: 'Ada <ada@example.com>', role: 'admin', partnerId: null, sessionId: null };
+const admin: Actor = {
+  type: 'user',
+  id: '00000000-0000-4000-8000-000000000001',
+  label: 'Ada <ada@example.com>',
+  role: 'admin',
+  partnerId: null,
+  sessionId: null,
+};
 const viewer: Actor = { ...admin, id: '00000000-0000-4000-8000-000000000002', role: 'viewer' };
 
 let env: TestEnv;
@@ -19,7 +26,10 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const rejects = async (p: Promise<unknown>, code: string) => {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   return error as AppError;
@@ -29,14 +39,27 @@ describe('products service', () => {
   it('creates a product with defaults and an audit entry', async () => {
     const ctx = env.ctx(admin);
     const p = await createProduct(ctx, { title: '  Edge Gateway ', tags: ['network', 'network', 'iot'] });
-    expect(p).toMatchObject({ type: 'product', title: 'Edge Gateway', description: '', status: 'launch', tags: ['network', 'iot'], archivedAt: null });
+    expect(p).toMatchObject({
+      type: 'product',
+      title: 'Edge Gateway',
+      description: '',
+      status: 'launch',
+      tags: ['network', 'iot'],
+      archivedAt: null,
+    });
     const audit = await listAudit(ctx, { objectType: 'product', objectId: p.id, limit: 10 });
     expect(audit.items.map((a) => a.action)).toEqual(['product.created']);
     expect(audit.items[0]!.actor.label).toBe('Ada <ada@example.com>');
     expect(audit.items[0]!.after).toMatchObject({ title: 'Edge Gateway' });
-    const events = await env.db.run({ kind: 'system' }, (tx) => tx.select().from(outboxEvents).where(eq(outboxEvents.topic, 'product.created')));
+    const events = await env.db.run({ kind: 'system' }, (tx) =>
+      tx.select().from(outboxEvents).where(eq(outboxEvents.topic, 'product.created')),
+    );
     const event = events.find((e) => (e.payload as { objectId: string }).objectId === p.id);
-    expect(event?.payload).toMatchObject({ objectType: 'product', after: { title: 'Edge Gateway' }, actor: { type: 'user', id: admin.id } });
+    expect(event?.payload).toMatchObject({
+      objectType: 'product',
+      after: { title: 'Edge Gateway' },
+      actor: { type: 'user', id: admin.id },
+    });
   });
 
   it('writes nothing at all when the transaction fails after the audit entry', async () => {
@@ -44,7 +67,14 @@ describe('products service', () => {
     const count = async () => (await env.db.run({ kind: 'system' }, (tx) => tx.select().from(outboxEvents))).length;
     const before = await count();
     const failing = write(ctx, 'test', async (tx) => {
-      await recordChange(tx, ctx, { action: 'product.created', objectType: 'product', objectId: 'x', partnerId: null, before: null, after: {} });
+      await recordChange(tx, ctx, {
+        action: 'product.created',
+        objectType: 'product',
+        objectId: 'x',
+        partnerId: null,
+        before: null,
+        after: {},
+      });
       throw new Error('boom');
     });
     await expect(failing).rejects.toThrow('boom');
@@ -55,7 +85,10 @@ describe('products service', () => {
   it('refuses bad input field by field and writes nothing', async () => {
     const ctx = env.ctx(admin);
     const before = await listProducts(ctx, { q: 'nothing-like-this', limit: 100 });
-    const error = await rejects(createProduct(ctx, { title: '', status: 'shipping' as never, tags: ['a,b'] }), 'validation_failed');
+    const error = await rejects(
+      createProduct(ctx, { title: '', status: 'shipping' as never, tags: ['a,b'] }),
+      'validation_failed',
+    );
     expect(error.errors.map((e) => e.field).sort()).toEqual(['status', 'tags.0', 'title']);
     expect((await listProducts(ctx, { q: 'nothing-like-this', limit: 100 })).items).toEqual(before.items);
   });
@@ -79,11 +112,15 @@ describe('products service', () => {
     const p = await createProduct(ctx, { title: 'Legacy Router' });
     await setArchived(ctx, p.id, true);
     expect((await listProducts(ctx, { q: 'Legacy Router', limit: 10 })).items).toEqual([]);
-    expect((await listProducts(ctx, { q: 'Legacy Router', archived: true, limit: 10 })).items.map((x) => x.id)).toEqual([p.id]);
+    expect((await listProducts(ctx, { q: 'Legacy Router', archived: true, limit: 10 })).items.map((x) => x.id)).toEqual(
+      [p.id],
+    );
     await rejects(updateProduct(ctx, p.id, { title: 'x' }), 'conflict');
     await setArchived(ctx, p.id, false);
     expect((await listProducts(ctx, { q: 'Legacy Router', limit: 10 })).items.map((x) => x.id)).toEqual([p.id]);
-    const actions = (await listAudit(ctx, { objectType: 'product', objectId: p.id, limit: 10 })).items.map((a) => a.action);
+    const actions = (await listAudit(ctx, { objectType: 'product', objectId: p.id, limit: 10 })).items.map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(['product.restored', 'product.archived', 'product.created']);
   });
 
@@ -91,7 +128,11 @@ describe('products service', () => {
     const ctx = env.ctx(admin);
     const marker = `zq${Date.now()}`;
     for (let i = 0; i < 7; i++) {
-      await createProduct(ctx, { title: `${marker} item ${i}`, tags: i % 2 ? ['odd'] : ['even'], status: i < 2 ? 'beta' : 'launch' });
+      await createProduct(ctx, {
+        title: `${marker} item ${i}`,
+        tags: i % 2 ? ['odd'] : ['even'],
+        status: i < 2 ? 'beta' : 'launch',
+      });
     }
     await createProduct(ctx, { title: 'Other', description: `mentions ${marker.toUpperCase()}` });
     expect((await listProducts(ctx, { q: marker, limit: 100 })).items).toHaveLength(8);
@@ -117,7 +158,14 @@ describe('products service', () => {
     await rejects(createProduct(env.ctx(viewer), { title: 'Nope' }), 'forbidden');
     expect((await getProduct(env.ctx(viewer), p.id)).title).toBe('Visible Thing');
     const partner = await makePartner(env);
-    const member: Actor = { type: 'user', id: '00000000-0000-4000-8000-000000000003', label: 'm', role: 'partner_member', partnerId: partner.id, sessionId: null };
+    const member: Actor = {
+      type: 'user',
+      id: '00000000-0000-4000-8000-000000000003',
+      label: 'm',
+      role: 'partner_member',
+      partnerId: partner.id,
+      sessionId: null,
+    };
     expect((await getProduct(env.ctx(member), p.id)).title).toBe('Visible Thing');
     await rejects(getProduct(env.ctx(member), hidden.id), 'not_found');
     await rejects(updateProduct(env.ctx(member), p.id, { title: 'x' }), 'forbidden');

@@ -10,11 +10,23 @@ const params = z.object({ id: z.uuid() });
 
 export const productRoutes = (): FastifyPluginAsyncZod => async (app) => {
   app.get('/products', {
-    schema: { tags, operationId: 'listProducts', summary: 'Products, newest change first; search by title and description', querystring: listProductsQuery, response: { 200: pageOf(productView), ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'listProducts',
+      summary: 'Products, newest change first; search by title and description',
+      querystring: listProductsQuery,
+      response: { 200: pageOf(productView), ...errorResponses },
+    },
     handler: async (req) => listProducts(req.ctx, req.query),
   });
   app.post('/products', {
-    schema: { tags, operationId: 'createProduct', summary: 'Create a product (accepts Idempotency-Key)', body: createProductBody, response: { 201: productView, ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'createProduct',
+      summary: 'Create a product (accepts Idempotency-Key)',
+      body: createProductBody,
+      response: { 201: productView, ...errorResponses },
+    },
     handler: async (req, reply) => reply.code(201).send(await createProduct(req.ctx, req.body)),
   });
   app.get('/products/:id', {
@@ -22,7 +34,14 @@ export const productRoutes = (): FastifyPluginAsyncZod => async (app) => {
     handler: async (req) => getProduct(req.ctx, req.params.id),
   });
   app.patch('/products/:id', {
-    schema: { tags, operationId: 'updateProduct', summary: 'Edit a product; status moves follow the product lifecycle', params, body: updateProductBody, response: { 200: productView, ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'updateProduct',
+      summary: 'Edit a product; status moves follow the product lifecycle',
+      params,
+      body: updateProductBody,
+      response: { 200: productView, ...errorResponses },
+    },
     handler: async (req) => updateProduct(req.ctx, req.params.id, req.body),
   });
   app.post('/products/:id/archive', {

@@ -11,7 +11,10 @@ export const products = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     status: text('status').notNull(),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     archivedAt: timestamptz('archived_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

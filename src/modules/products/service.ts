@@ -17,7 +17,7 @@ import {
   updateProductBody,
   type UpdateProductInput,
 } from './contracts.js';
-import { allowedMoves, canMove, DEFAULT_PRODUCT_STATUS } from './rules/lifecycle.js';
+import { assertMove, DEFAULT_PRODUCT_STATUS } from './rules/lifecycle.js';
 import { products } from './schema.js';
 
 type Row = typeof products.$inferSelect;
@@ -74,10 +74,22 @@ export async function createProduct(ctx: Ctx, raw: CreateProductInput): Promise<
   return write(ctx, 'product.create', async (tx) => {
     const [row] = await tx
       .insert(products)
-      .values({ title: input.title, description: input.description, status: input.status ?? DEFAULT_PRODUCT_STATUS, tags: input.tags })
+      .values({
+        title: input.title,
+        description: input.description,
+        status: input.status ?? DEFAULT_PRODUCT_STATUS,
+        tags: input.tags,
+      })
       .returning();
     const created = view(row!);
-    await recordChange(tx, ctx, { action: 'product.created', objectType: 'product', objectId: created.id, partnerId: null, before: null, after: created });
+    await recordChange(tx, ctx, {
+      action: 'product.created',
+      objectType: 'product',
+      objectId: created.id,
+      partnerId: null,
+      before: null,
+      after: created,
+    });
     return created;
   });
 }
@@ -88,11 +100,7 @@ export async function updateProduct(ctx: Ctx, id: string, raw: UpdateProductInpu
   return write(ctx, 'product.update', async (tx) => {
     const current = await load(tx, id);
     if (current.archivedAt) throw new AppError('conflict', 'The product is archived; restore it before editing');
-    if (input.status && !canMove(current.status, input.status)) {
-      const allowed = allowedMoves(current.status);
-      const message = `cannot move from ${current.status} to ${input.status}; allowed: ${allowed.join(', ') || 'none'}`;
-      throw new AppError('invalid_transition', `status: ${message}`, [{ field: 'status', message }]);
-    }
+    if (input.status) assertMove(current.status, input.status);
     const [row] = await tx
       .update(products)
       .set({
@@ -105,7 +113,14 @@ export async function updateProduct(ctx: Ctx, id: string, raw: UpdateProductInpu
       .where(eq(products.id, id))
       .returning();
     const updated = view(row!);
-    await recordChange(tx, ctx, { action: 'product.updated', objectType: 'product', objectId: id, partnerId: null, before: view(current), after: updated });
+    await recordChange(tx, ctx, {
+      action: 'product.updated',
+      objectType: 'product',
+      objectId: id,
+      partnerId: null,
+      before: view(current),
+      after: updated,
+    });
     return updated;
   });
 }

@@ -3,7 +3,17 @@ import { allowedMoves, canMove, PRODUCT_STATUSES } from './lifecycle.js';
 
 describe('product lifecycle', () => {
   it('has the phases of the product graph lifecycle', () => {
-    expect(PRODUCT_STATUSES).toEqual(['concept', 'validation', 'build', 'beta', 'launch', 'growth', 'mature', 'maintenance', 'sunset']);
+    expect(PRODUCT_STATUSES).toEqual([
+      'concept',
+      'validation',
+      'build',
+      'beta',
+      'launch',
+      'growth',
+      'mature',
+      'maintenance',
+      'sunset',
+    ]);
   });
 
   it.each([
