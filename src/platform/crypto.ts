@@ -39,5 +39,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** Used when a sign-in names no known user, so that the answer takes as long as for a real one. */
-export const DUMMY_PASSWORD_HASH =
-  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + Buffer.alloc(64).toString('base64url');
+export const DUMMY_PASSWORD_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + Buffer.alloc(64).toString('base64url');

@@ -5,7 +5,14 @@ import { actionsOf, PERMISSIONS, roleMay } from './permissions.js';
 import { requireAccess } from './require-access.js';
 import { ROLES, type Role } from './roles.js';
 
-const user = (role: Role, partnerId: string | null = null): Actor => ({ type: 'user', id: 'u', label: 'u', role, partnerId, sessionId: null });
+const user = (role: Role, partnerId: string | null = null): Actor => ({
+  type: 'user',
+  id: 'u',
+  label: 'u',
+  role,
+  partnerId,
+  sessionId: null,
+});
 const codeOf = (fn: () => void) => {
   try {
     fn();
@@ -55,7 +62,11 @@ describe('requireAccess', () => {
   });
 
   it('answers not_found before forbidden, so a foreign object’s existence never leaks', () => {
-    expect(codeOf(() => requireAccess(user('partner_member', 'p1'), 'user.manage', { partnerId: 'p2' }))).toBe('not_found');
-    expect(codeOf(() => requireAccess(user('partner_member', 'p1'), 'user.manage', { partnerId: 'p1' }))).toBe('forbidden');
+    expect(codeOf(() => requireAccess(user('partner_member', 'p1'), 'user.manage', { partnerId: 'p2' }))).toBe(
+      'not_found',
+    );
+    expect(codeOf(() => requireAccess(user('partner_member', 'p1'), 'user.manage', { partnerId: 'p1' }))).toBe(
+      'forbidden',
+    );
   });
 });

@@ -7,5 +7,4 @@ export type PartnerRole = (typeof PARTNER_ROLES)[number];
 export type Role = (typeof ROLES)[number];
 
 export const isVendorRole = (role: string): role is VendorRole => (VENDOR_ROLES as readonly string[]).includes(role);
-export const isPartnerRole = (role: string): role is PartnerRole =>
-  (PARTNER_ROLES as readonly string[]).includes(role);
+export const isPartnerRole = (role: string): role is PartnerRole => (PARTNER_ROLES as readonly string[]).includes(role);

@@ -5,7 +5,11 @@ export const auditEntryView = z
   .object({
     id: z.uuid(),
     at: z.iso.datetime(),
-    actor: z.object({ type: z.enum(['user', 'api_key', 'system', 'anonymous']), id: z.string().nullable(), label: z.string() }),
+    actor: z.object({
+      type: z.enum(['user', 'api_key', 'system', 'anonymous']),
+      id: z.string().nullable(),
+      label: z.string(),
+    }),
     action: z.string(),
     objectType: z.string(),
     objectId: z.string(),

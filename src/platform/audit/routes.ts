@@ -6,7 +6,13 @@ import { listAudit } from './service.js';
 
 export const auditRoutes = (): FastifyPluginAsyncZod => async (app) => {
   app.get('/audit', {
-    schema: { tags: ['audit'], operationId: 'listAudit', summary: 'The audit log, newest first', querystring: listAuditQuery, response: { 200: pageOf(auditEntryView), ...errorResponses } },
+    schema: {
+      tags: ['audit'],
+      operationId: 'listAudit',
+      summary: 'The audit log, newest first',
+      querystring: listAuditQuery,
+      response: { 200: pageOf(auditEntryView), ...errorResponses },
+    },
     handler: async (req) => listAudit(req.ctx, req.query),
   });
 };

@@ -26,8 +26,18 @@ const rowsOf = async (tx: Tx, query: ReturnType<typeof sql>) => {
 /** Puts rows of partner `p` into every partner-owned table, through the real use cases. */
 async function populate(p: { id: string }) {
   const admin = await makeUser(env, 'partner_admin', p.id);
-  const actor: Actor = { type: 'user', id: admin.id, label: admin.email, role: 'partner_admin', partnerId: p.id, sessionId: null };
-  await invite({ ...env.ctx(actor), idempotencyKey: unique('k'), requestHash: 'h' }, { email: `${unique('inv')}@example.com`, role: 'partner_member' });
+  const actor: Actor = {
+    type: 'user',
+    id: admin.id,
+    label: admin.email,
+    role: 'partner_admin',
+    partnerId: p.id,
+    sessionId: null,
+  };
+  await invite(
+    { ...env.ctx(actor), idempotencyKey: unique('k'), requestHash: 'h' },
+    { email: `${unique('inv')}@example.com`, role: 'partner_member' },
+  );
   await createApiKey(env.ctx(actor), { name: 'k', role: 'partner_member' });
   await new Browser(env.app).login(admin.email);
 }
@@ -39,7 +49,9 @@ beforeAll(async () => {
   await populate(a);
   await populate(b);
   await makeUser(env, 'admin');
-  await env.db.run({ kind: 'system' }, (tx) => tx.execute(sql`insert into products (title, status) values ('p', 'launch')`));
+  await env.db.run({ kind: 'system' }, (tx) =>
+    tx.execute(sql`insert into products (title, status) values ('p', 'launch')`),
+  );
 });
 afterAll(() => env.close());
 
@@ -50,14 +62,20 @@ describe(`row-level security (${backendName})`, () => {
     );
     expect(role).toEqual({ me: 'trellis_app', rolsuper: false, rolbypassrls: false });
     const owned = await env.db.run({ kind: 'system' }, (tx) =>
-      rowsOf(tx, sql`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and pg_get_userbyid(c.relowner) = 'trellis_app'`),
+      rowsOf(
+        tx,
+        sql`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and pg_get_userbyid(c.relowner) = 'trellis_app'`,
+      ),
     );
     expect(owned).toEqual([]);
   });
 
   it('every table has row-level security enabled', async () => {
     const tables = await env.db.run({ kind: 'system' }, (tx) =>
-      rowsOf(tx, sql`select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' order by 1`),
+      rowsOf(
+        tx,
+        sql`select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' order by 1`,
+      ),
     );
     expect(tables.length).toBeGreaterThan(10);
     expect(tables.filter((t) => !t.relrowsecurity).map((t) => t.relname)).toEqual([]);
@@ -69,13 +87,18 @@ describe(`row-level security (${backendName})`, () => {
       return tx.execute(sql`select count(*) from users`);
     });
     expect(await failure(attempt)).toMatch(/row-level security/);
-    const disable = env.db.run({ kind: 'partner', partnerId: a.id }, (tx) => tx.execute(sql`alter table users disable row level security`));
+    const disable = env.db.run({ kind: 'partner', partnerId: a.id }, (tx) =>
+      tx.execute(sql`alter table users disable row level security`),
+    );
     expect(await failure(disable)).toMatch(/must be owner/);
   });
 
   it('without any app-level filter, a partner context reads only its own rows in every table', async () => {
     const tables = await env.db.run({ kind: 'system' }, (tx) =>
-      rowsOf(tx, sql`select c.relname as t from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' order by 1`),
+      rowsOf(
+        tx,
+        sql`select c.relname as t from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' order by 1`,
+      ),
     );
     const seenAsA: Record<string, number> = {};
     const leaks: string[] = [];
@@ -83,7 +106,9 @@ describe(`row-level security (${backendName})`, () => {
       const name = String(t);
       const column = name === 'partners' ? 'id' : 'partner_id';
       const all = await env.db.run({ kind: 'system' }, (tx) => rowsOf(tx, sql`select * from ${sql.identifier(name)}`));
-      const mine = await env.db.run({ kind: 'partner', partnerId: a.id }, (tx) => rowsOf(tx, sql`select * from ${sql.identifier(name)}`));
+      const mine = await env.db.run({ kind: 'partner', partnerId: a.id }, (tx) =>
+        rowsOf(tx, sql`select * from ${sql.identifier(name)}`),
+      );
       seenAsA[name] = mine.length;
       const hasOwner = all.length > 0 && column in all[0]!;
       if (name === 'products') {
@@ -109,14 +134,18 @@ describe(`row-level security (${backendName})`, () => {
 
   it('a partner context can neither write rows of another partner nor change them', async () => {
     const insert = env.db.run({ kind: 'partner', partnerId: a.id }, (tx) =>
-      tx.execute(sql`insert into users (email, name, role, partner_id) values (${`${unique('x')}@example.com`}, 'x', 'partner_member', ${b.id})`),
+      tx.execute(
+        sql`insert into users (email, name, role, partner_id) values (${`${unique('x')}@example.com`}, 'x', 'partner_member', ${b.id})`,
+      ),
     );
     expect(await failure(insert)).toMatch(/row-level security/);
     const updated = await env.db.run({ kind: 'partner', partnerId: a.id }, (tx) =>
       rowsOf(tx, sql`update users set name = 'hijacked' where partner_id = ${b.id} returning id`),
     );
     expect(updated).toEqual([]);
-    const deleted = await env.db.run({ kind: 'partner', partnerId: a.id }, (tx) => rowsOf(tx, sql`delete from api_keys where partner_id = ${b.id} returning id`));
+    const deleted = await env.db.run({ kind: 'partner', partnerId: a.id }, (tx) =>
+      rowsOf(tx, sql`delete from api_keys where partner_id = ${b.id} returning id`),
+    );
     expect(deleted).toEqual([]);
   });
 

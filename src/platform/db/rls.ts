@@ -18,7 +18,13 @@ export function staffOnly(table: string) {
 /** For partner-owned tables: a partner context sees and writes only rows of its own partner. */
 export function partnerOwned(table: string, partnerId: AnyPgColumn) {
   const rule = sql`${staff} or ${partnerId} = trellis_partner_id()`;
-  return pgPolicy(`${table}_partner_isolation`, { as: 'permissive', for: 'all', to: appRole, using: rule, withCheck: rule });
+  return pgPolicy(`${table}_partner_isolation`, {
+    as: 'permissive',
+    for: 'all',
+    to: appRole,
+    using: rule,
+    withCheck: rule,
+  });
 }
 
 /** For vendor-owned catalogue tables that partners may read (rows chosen by `visible`) but never write. */

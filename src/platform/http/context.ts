@@ -25,6 +25,8 @@ export function contextOf(request: FastifyRequest, db: Database, config: Config)
     ip: request.ip,
     userAgent: request.headers['user-agent'] ?? null,
     idempotencyKey,
-    requestHash: idempotencyKey ? sha256(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`) : null,
+    requestHash: idempotencyKey
+      ? sha256(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      : null,
   };
 }

@@ -11,13 +11,19 @@ export async function registerDocs(app: FastifyInstance, publicUrl: string): Pro
       info: {
         title: 'Trellis API',
         version: '1',
-        description: 'Partner relationship management. Errors are application/problem+json; lists are cursor-paginated.',
+        description:
+          'Partner relationship management. Errors are application/problem+json; lists are cursor-paginated.',
       },
       servers: [{ url: publicUrl }],
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: trl_…' },
-          session: { type: 'apiKey', in: 'cookie', name: 'trellis_session', description: 'Browser session; unsafe methods also need X-CSRF-Token' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'trellis_session',
+            description: 'Browser session; unsafe methods also need X-CSRF-Token',
+          },
         },
       },
       security: [{ apiKey: [] }, { session: [] }],

@@ -13,8 +13,8 @@ describe('HTTP conventions', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toBe('3.1.0');
-    const ops = Object.entries(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ path, method, id: op.operationId })),
+    const ops = Object.entries(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
+      ([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, id: op.operationId })),
     );
     expect(ops.filter((o) => o.path.startsWith('/api/v1/')).length).toBeGreaterThan(20);
     expect(ops.filter((o) => o.path.startsWith('/api/v1/') && !o.id)).toEqual([]);
@@ -24,7 +24,11 @@ describe('HTTP conventions', () => {
   });
 
   it('puts a request id on every response, keeping a valid one the caller sent', async () => {
-    const mine = await env.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'trace-12345678' } });
+    const mine = await env.app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'trace-12345678' },
+    });
     expect(mine.headers['x-request-id']).toBe('trace-12345678');
     const made = await env.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
@@ -61,7 +65,12 @@ describe('HTTP conventions', () => {
     const { browser } = await signedIn(env, 'admin');
     const res = await browser.request('POST', '/api/v1/products', { title: '', tags: 'x' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['tags', 'title']);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['tags', 'title']);
   });
 
   it('caps the page size and refuses a bad cursor naming the field', async () => {
@@ -92,7 +101,9 @@ describe('HTTP conventions', () => {
   it('gives concurrent twins with one Idempotency-Key one product', async () => {
     const { browser } = await signedIn(env, 'admin');
     const key = { 'idempotency-key': `twin-${Date.now()}` };
-    const results = await Promise.all(Array.from({ length: 8 }, () => browser.request('POST', '/api/v1/products', { title: 'Twin create' }, key)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => browser.request('POST', '/api/v1/products', { title: 'Twin create' }, key)),
+    );
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
     expect((await browser.request('GET', '/api/v1/products?q=Twin%20create')).json().items).toHaveLength(1);
   });

@@ -40,7 +40,12 @@ export function after(cursor: CursorKey | null, at: AnyPgColumn, id: AnyPgColumn
 }
 
 /** Cuts a page from `limit + 1` fetched rows; the extra row only tells that there is a next page. */
-export function toPage<R, T>(rows: R[], limit: number, keyOf: (row: R) => { at: Date; id: string }, view: (row: R) => T): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  keyOf: (row: R) => { at: Date; id: string },
+  view: (row: R) => T,
+): Page<T> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   const nextCursor =

@@ -29,7 +29,9 @@ export function sendProblem(
 }
 
 /** Zod issue paths as dotted field names; an issue about the whole part is named after the part. */
-function fieldErrorsOf(error: FastifyError & { validation: { instancePath: string; message?: string }[] }): FieldError[] {
+function fieldErrorsOf(
+  error: FastifyError & { validation: { instancePath: string; message?: string }[] },
+): FieldError[] {
   const part = (error as { validationContext?: string }).validationContext ?? 'body';
   return error.validation.map((v) => ({
     field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || part,
@@ -52,7 +54,13 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = fieldErrorsOf(error);
-    return sendProblem(request, reply, 'validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+    return sendProblem(
+      request,
+      reply,
+      'validation_failed',
+      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      errors,
+    );
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
@@ -61,7 +69,12 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   const pgCode = (error as { code?: string }).code;
   if (pgCode && PG_CODES[pgCode]) {
     request.log.warn({ pgCode }, 'database constraint answered the request');
-    return sendProblem(request, reply, PG_CODES[pgCode], 'The change conflicts with existing data; reload and try again');
+    return sendProblem(
+      request,
+      reply,
+      PG_CODES[pgCode],
+      'The change conflicts with existing data; reload and try again',
+    );
   }
   const status = error.statusCode ?? 500;
   if (status === 413) return sendProblem(request, reply, 'payload_too_large', error.message);

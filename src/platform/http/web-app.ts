@@ -16,7 +16,8 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
   app.setNotFoundHandler(async (request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api';
     const wantsPage = request.method === 'GET' && !isApi && !path.extname(request.url.split('?')[0] ?? '');
-    if (!wantsPage) return sendProblem(request, reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
+    if (!wantsPage)
+      return sendProblem(request, reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
     if (!built) return reply.type('text/html').send(NOT_BUILT);
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -14,7 +14,9 @@ export const outboxEvents = pgTable(
     dispatchedAt: timestamptz('dispatched_at'),
   },
   (t) => [
-    index('outbox_pending_idx').on(t.id).where(sql`${t.dispatchedAt} is null`),
+    index('outbox_pending_idx')
+      .on(t.id)
+      .where(sql`${t.dispatchedAt} is null`),
     ...partnerAppendOnly('outbox_events'),
   ],
 );
@@ -41,8 +43,12 @@ export const jobs = pgTable(
   },
   (t) => [
     uniqueIndex('jobs_dedupe_key').on(t.dedupeKey),
-    index('jobs_due_idx').on(t.runAt).where(sql`${t.status} = 'queued'`),
-    index('jobs_lease_idx').on(t.lockedUntil).where(sql`${t.status} = 'running'`),
+    index('jobs_due_idx')
+      .on(t.runAt)
+      .where(sql`${t.status} = 'queued'`),
+    index('jobs_lease_idx')
+      .on(t.lockedUntil)
+      .where(sql`${t.status} = 'running'`),
     ...partnerAppendOnly('jobs'),
   ],
 );

@@ -5,11 +5,22 @@ import { getMail, listMail } from './service.js';
 
 export const mailRoutes = (): FastifyPluginAsyncZod => async (app) => {
   app.get('/mail', {
-    schema: { tags: ['mail'], operationId: 'listMail', summary: 'Mail sent or stored by Trellis, newest first (admins)', querystring: listMailQuery, response: { 200: mailPage, ...errorResponses } },
+    schema: {
+      tags: ['mail'],
+      operationId: 'listMail',
+      summary: 'Mail sent or stored by Trellis, newest first (admins)',
+      querystring: listMailQuery,
+      response: { 200: mailPage, ...errorResponses },
+    },
     handler: async (req) => listMail(req.ctx, req.query),
   });
   app.get('/mail/:id', {
-    schema: { tags: ['mail'], operationId: 'getMail', params: mailParams, response: { 200: mailView, ...errorResponses } },
+    schema: {
+      tags: ['mail'],
+      operationId: 'getMail',
+      params: mailParams,
+      response: { 200: mailView, ...errorResponses },
+    },
     handler: async (req) => getMail(req.ctx, req.params.id),
   });
 };
