@@ -20,3 +20,13 @@ export const forbidden = (message = 'Your role does not allow this') => new AppE
 export const invalid = (field: string, message: string) =>
   new AppError('validation_failed', `${field}: ${message}`, [{ field, message }]);
 export const conflict = (message: string) => new AppError('conflict', message);
+
+/** The PostgreSQL error code of a failed query, looking through the ORM's wrapper. */
+export function pgErrorCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 3; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+export const isUniqueViolation = (error: unknown) => pgErrorCode(error) === '23505';
+export const isForeignKeyViolation = (error: unknown) => pgErrorCode(error) === '23503';

@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import { requireAccess } from '../../platform/access/require-access.js';
 import { recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
@@ -147,4 +147,15 @@ export async function setArchived(ctx: Ctx, id: string, archived: boolean): Prom
     });
     return changed;
   });
+}
+
+/** For other modules: titles of products by id, read in the caller's transaction. */
+export async function productRefs(tx: Tx, ids: string[]): Promise<Map<string, { id: string; title: string; status: string }>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: products.id, title: products.title, status: products.status })
+    .from(products)
+    .where(inArray(products.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
 }
