@@ -3,6 +3,7 @@ import { ApiKeysPage } from './admin/ApiKeysPage';
 import { AuditPage } from './admin/AuditPage';
 import { ConsoleHome } from './admin/ConsoleHome';
 import { ConsoleLayout } from './admin/ConsoleLayout';
+import { GraphPage } from './admin/graph/GraphPage';
 import { CONSOLE_MODULES } from './admin/modules';
 import { MailMessagePage, MailPage } from './admin/MailPage';
 import { PartnerPage } from './admin/partners/PartnerPage';
@@ -57,6 +58,7 @@ export function App() {
         <Route path="products/:id" element={<ProductPage />} />
         <Route path="partners" element={<PartnersPage />} />
         <Route path="partners/:id" element={<PartnerPage />} />
+        <Route path="graph" element={<GraphPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
         <Route path="audit" element={<AuditPage />} />

@@ -21,6 +21,11 @@ export const CONSOLE_MODULES: ConsoleModule[] = [
       'Run reseller, referral, affiliate, MSP, system integrator, technology, consulting, marketplace and alliance programs, each with its currency, eligibility rules, agreement, tier ladder, benefits and policies.',
   },
   {
+    label: 'Graph',
+    path: 'graph',
+    description: 'Products, their partner programs, tiers and ecosystem as one graph to explore and download.',
+  },
+  {
     label: 'Deals',
     path: 'deals',
     comingSoon: true,
