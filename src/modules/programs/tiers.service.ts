@@ -3,6 +3,7 @@ import { requireAccess } from '../../platform/access/require-access.js';
 import { recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
+import { attempt } from '../../platform/db/savepoint.js';
 import { AppError, conflict, invalid, isForeignKeyViolation, notFound } from '../../platform/errors.js';
 import { prepareBadge } from '../../platform/images/badge.js';
 import { ImageError } from '../../platform/images/errors.js';
@@ -139,12 +140,9 @@ export async function deleteTier(ctx: Ctx, programId: string, tierId: string): P
     const current = await loadTier(tx, programId, tierId, true);
     const before = await oneView(tx, current, program.currency);
     try {
-      await tx.execute(sql`savepoint tier_delete`);
-      await tx.delete(programTiers).where(eq(programTiers.id, tierId));
-      await tx.execute(sql`release savepoint tier_delete`);
+      await attempt(tx, () => tx.delete(programTiers).where(eq(programTiers.id, tierId)));
     } catch (error) {
       if (!isForeignKeyViolation(error)) throw error;
-      await tx.execute(sql`rollback to savepoint tier_delete`);
       throw conflict(`Partners hold the tier ${current.name}; move them to another tier first`);
     }
     await renumber(tx, programId);
