@@ -1,6 +1,6 @@
 import { getLifecycleForType, UPG_EDGE_CATALOG, validateUPGDocument } from '@unified-product-graph/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, createTestEnv, makePartner, signedIn, type TestEnv } from '../../test/app.js';
+import { type Browser, createTestEnv, makePartner, signedIn, type TestEnv } from '../../test/app.js';
 
 let env: TestEnv;
 let admin: Browser;
