@@ -75,7 +75,7 @@ const nodeFields = (n: NodeState) => ({
 const badgeFields = (b: TierState['badge']) => (b ? { content_type: b.contentType, sha256: b.sha256 } : null);
 
 export const valuePath = (tierKey: string, ref: string) => `${tierKey} × ${ref}`;
-const nodeId = (n: Pick<NodeState, 'type' | 'title'>) => `${n.type}:${n.title.toLowerCase()}`;
+export const nodeId = (n: Pick<NodeState, 'type' | 'title'>) => `${n.type}:${n.title.toLowerCase()}`;
 
 /** A benefit of the file with the catalog entry it means (null: a new one) and how that entry must change. */
 export type BenefitPair = {

@@ -216,7 +216,8 @@ export async function loadState(tx: Tx, key: string): Promise<ProgramState | nul
     .select()
     .from(ecosystemNodes)
     .where(eq(ecosystemNodes.programId, id))
-    .orderBy(asc(ecosystemNodes.createdAt), asc(ecosystemNodes.id));
+    // nodes have no position of their own: listed by title, so an export reads the same every time
+    .orderBy(sql`lower(${ecosystemNodes.title})`, asc(ecosystemNodes.id));
 
   const benefits = benefitRows.map(({ benefit }) => catalogEntry(benefit));
   const benefitById = new Map(benefits.map((b) => [b.id, b]));
