@@ -10,6 +10,7 @@ import { enrollments } from '../../enrollments/schema.js';
 import { products } from '../../products/schema.js';
 import { programs } from '../schema.js';
 import { applyState } from './apply.js';
+import { programSourceBody } from './contracts.js';
 import { type Change, diffStates, formatChanges } from './diff.js';
 import { programFileSchema, PROGRAM_FILE_FORMAT } from './format.js';
 import { locateProblems, type ParseOptions, parseProgramText } from './parse.js';
@@ -17,16 +18,13 @@ import { type Problem, ProgramFileError } from './problems.js';
 import { renderProgramFile } from './render.js';
 import { loadCatalog, loadState, type ProgramState, stateFromFile } from './state.js';
 
-export const MAX_SOURCE_CHARS = 2 * 1024 * 1024;
-const sourceSchema = z.string().max(MAX_SOURCE_CHARS, 'must be at most 2 MiB');
-
 export type ProgramPlan = { key: string; programId: string | null; changes: Change[]; summary: string };
 export type ProgramExport = { key: string; fileName: string; text: string };
 
 /** What applying a program file would change; changes nothing. */
 export async function planProgram(ctx: Ctx, text: string, options: ParseOptions = {}): Promise<ProgramPlan> {
   requireAccess(ctx.actor, 'program.read');
-  const source = parseInput(sourceSchema, text);
+  const source = parseInput(programSourceBody, { source: text }).source;
   const desired = desiredState(source, options);
   return read(ctx, async (tx) => {
     const { current, changes } = await compare(tx, source, desired);
@@ -37,7 +35,7 @@ export async function planProgram(ctx: Ctx, text: string, options: ParseOptions 
 /** Makes the program what the file says, in one transaction; applying the same file again changes nothing. */
 export async function applyProgram(ctx: Ctx, text: string, options: ParseOptions = {}): Promise<ProgramPlan> {
   requireAccess(ctx.actor, 'program.write');
-  const source = parseInput(sourceSchema, text);
+  const source = parseInput(programSourceBody, { source: text }).source;
   const desired = desiredState(source, options);
   return write(ctx, 'program.apply', async (tx) => {
     // two applies of one key take turns, so the second sees the first's program instead of inserting another
@@ -66,12 +64,13 @@ export async function exportProgram(ctx: Ctx, idOrKey: string): Promise<ProgramE
 
 /** The JSON Schema of the program file format, for editors and for checking files before they are sent. */
 export function programFileJsonSchema(id?: string): Record<string, unknown> {
-  const schema = z.toJSONSchema(programFileSchema, { io: 'input', target: 'draft-2020-12' });
+  const { $schema, ...schema } = z.toJSONSchema(programFileSchema, { io: 'input', target: 'draft-2020-12' });
   return {
-    ...schema,
+    $schema,
     ...(id ? { $id: id } : {}),
     title: `Trellis program file (${PROGRAM_FILE_FORMAT})`,
     description: 'A whole partner program: see docs/programs-as-code.md.',
+    ...schema,
   };
 }
 
