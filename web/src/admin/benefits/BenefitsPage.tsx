@@ -70,6 +70,7 @@ function BenefitForm({ benefit, onDone }: { benefit: Benefit | null; onDone: () 
       onDone();
     },
   });
+  const [nameMissing, setNameMissing] = useState(false);
   const errors = fieldErrors(save.error);
 
   const chooseKey = (value: string) => {
@@ -87,6 +88,10 @@ function BenefitForm({ benefit, onDone }: { benefit: Benefit | null; onDone: () 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!name.trim()) {
+      setNameMissing(true);
+      return;
+    }
     save.mutate({
       ...(key ? { key } : {}),
       name: name.trim(),
@@ -122,8 +127,11 @@ function BenefitForm({ benefit, onDone }: { benefit: Benefit | null; onDone: () 
           label="Name"
           required
           value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.name}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            setNameMissing(false);
+          }}
+          error={nameMissing ? 'Enter a name' : errors.name}
         />
         <Group grow align="flex-start">
           <NativeSelect

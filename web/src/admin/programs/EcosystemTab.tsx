@@ -206,11 +206,16 @@ function NodeForm({
       onDone();
     },
   });
+  const [titleMissing, setTitleMissing] = useState(false);
   const errors = fieldErrors(save.error);
   const byPath = errorsByPath(save.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!title.trim()) {
+      setTitleMissing(true);
+      return;
+    }
     save.mutate();
   };
 
@@ -222,8 +227,11 @@ function NodeForm({
           label="Title"
           required
           value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={errors.title}
+          onChange={(e) => {
+            setTitle(e.currentTarget.value);
+            setTitleMissing(false);
+          }}
+          error={titleMissing ? 'Enter a title' : errors.title}
           data-autofocus
         />
         <Textarea

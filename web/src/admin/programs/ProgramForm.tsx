@@ -78,6 +78,7 @@ export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, on
   const [grace, setGrace] = useState<number | string>(initial?.demotionGraceDays ?? 90);
   const currencies = useMemo(currencyOptions, []);
   const products = useAllProducts();
+  const [nameMissing, setNameMissing] = useState(false);
   const errors = fieldErrors(error);
 
   const productOptions = useMemo(() => {
@@ -92,6 +93,10 @@ export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, on
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!name.trim()) {
+      setNameMissing(true);
+      return;
+    }
     const trimmedKey = key.trim();
     onSubmit({
       ...(trimmedKey ? { key: trimmedKey } : {}),
@@ -114,8 +119,11 @@ export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, on
           label="Name"
           required
           value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.name}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            setNameMissing(false);
+          }}
+          error={nameMissing ? 'Enter a name' : errors.name}
         />
         <TextInput
           label="Key"

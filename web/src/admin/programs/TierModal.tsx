@@ -41,6 +41,7 @@ function TierForm({ program, tier, onClose, onSaved }: Omit<TierModalProps, 'ope
   const [invitationOnly, setInvitationOnly] = useState(tier?.invitationOnly ?? false);
   const [rows, setRows] = useState<CriterionRow[]>(() => rowsFromCriteria(tier?.criteria ?? [], program.currency));
   const [clientErrors, setClientErrors] = useState<{ value?: string; qualifier?: string }[]>([]);
+  const [nameMissing, setNameMissing] = useState(false);
 
   const base = `/programs/${encodeURIComponent(program.id)}/tiers`;
   const save = useMutation({
@@ -62,10 +63,9 @@ function TierForm({ program, tier, onClose, onSaved }: Omit<TierModalProps, 'ope
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = criteriaFromRows(rows, program.currency);
-    if (!parsed.ok) {
-      setClientErrors(parsed.errors);
-      return;
-    }
+    setNameMissing(!name.trim());
+    if (!parsed.ok) setClientErrors(parsed.errors);
+    if (!parsed.ok || !name.trim()) return;
     setClientErrors([]);
     const trimmedKey = key.trim();
     save.mutate({
@@ -87,8 +87,11 @@ function TierForm({ program, tier, onClose, onSaved }: Omit<TierModalProps, 'ope
           label="Name"
           required
           value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.name}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            setNameMissing(false);
+          }}
+          error={nameMissing ? 'Enter a name' : errors.name}
           data-autofocus
         />
         <TextInput
