@@ -62,8 +62,8 @@ function StatusHistory({ programId }: { programId: string }) {
   }
   if (history.isError) return <ErrorAlert error={history.error} />;
   if (history.data.length === 0) return <Text size="sm">No status changes yet.</Text>;
-  // newest first
-  const changes = [...history.data].sort((a, b) => b.at.localeCompare(a.at));
+  // the server answers oldest first; the newest change reads first here
+  const changes = [...history.data].reverse();
   return (
     <Timeline active={changes.length - 1} bulletSize={14} lineWidth={2}>
       {changes.map((c) => (

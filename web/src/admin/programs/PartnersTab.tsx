@@ -233,7 +233,8 @@ function TierHistory({ enrollment }: { enrollment: Enrollment }) {
   }
   if (history.isError) return <ErrorAlert error={history.error} />;
   if (history.data.length === 0) return <Text size="sm">No tier changes yet.</Text>;
-  const changes = [...history.data].sort((a, b) => b.at.localeCompare(a.at));
+  // the server answers oldest first; the newest change reads first here
+  const changes = [...history.data].reverse();
   return (
     <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Tier history (scrollable)">
       <Table aria-label={`Tier history of ${enrollment.partnerName}`} striped verticalSpacing="xs">
