@@ -116,7 +116,9 @@ function AddPartnerForm({
           searchValue={search}
           onSearchChange={setSearch}
           nothingFoundMessage={partners.isPending ? 'Searching…' : 'No partners found'}
+          // the server filters; the list opens when the user types or clicks, not when the dialog opens
           filter={({ options: all }) => all}
+          openOnFocus={false}
           error={missing ? 'Choose a partner' : errors.partnerId}
           data-autofocus
         />

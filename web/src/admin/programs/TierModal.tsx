@@ -77,7 +77,7 @@ function TierForm({ program, tier, onClose, onSaved }: Omit<TierModalProps, 'ope
     });
   };
 
-  const hasClientErrors = clientErrors.some(Boolean);
+  const hasClientErrors = clientErrors.some((e) => e?.value || e?.qualifier);
 
   return (
     <form onSubmit={submit} noValidate>
@@ -130,11 +130,13 @@ function TierForm({ program, tier, onClose, onSaved }: Omit<TierModalProps, 'ope
           <CriteriaEditor
             rows={rows}
             onChange={(next) => {
+              // a row that changed loses its error; the others keep theirs
+              if (hasClientErrors) setClientErrors((errs) => errs.map((e, i) => (next[i] === rows[i] ? e : {})));
               setRows(next);
-              if (hasClientErrors) setClientErrors([]);
             }}
             onReshape={() => {
-              // errors the server gave by position would land on the wrong rows
+              // errors given by position would land on the wrong rows
+              setClientErrors([]);
               if (save.error instanceof ApiError) save.reset();
             }}
             currency={program.currency}
