@@ -16,7 +16,8 @@ import {
   programTiers,
   tierBadges,
 } from '../schema.js';
-import { type Change, type ChangeKind, nodeId, pairBenefits, valuePath } from './diff.js';
+import { pairBenefits } from './catalog.js';
+import { type Change, type ChangeKind, nodeId, valuePath } from './diff.js';
 import { benefitRef, loadCatalog, type ProgramState, toStoredProperties } from './state.js';
 
 type Lookup = (kind: ChangeKind, path: string) => Change | undefined;
