@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { requireAccess } from '../../platform/access/require-access.js';
 import { recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
@@ -179,4 +179,15 @@ export async function tierHistory(ctx: Ctx, id: string): Promise<TierChangeView[
       at: r.at.toISOString(),
     }));
   });
+}
+
+/** For the programs module: how many partners hold each of these tiers (tiers nobody holds are left out). */
+export async function partnersAtTiers(tx: Tx, tierIds: string[]): Promise<Map<string, number>> {
+  if (tierIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ tierId: enrollments.tierId, partners: count() })
+    .from(enrollments)
+    .where(inArray(enrollments.tierId, tierIds))
+    .groupBy(enrollments.tierId);
+  return new Map(rows.map((r) => [r.tierId!, r.partners]));
 }

@@ -210,3 +210,14 @@ export async function ensureProductsByTitle(tx: Tx, ctx: Ctx, titles: string[]):
   }
   return found;
 }
+
+/** For other modules: which of these titles (any case) name existing products, as the products spell them. */
+export async function productTitlesAmong(tx: Tx, titles: string[]): Promise<string[]> {
+  const lower = titles.map((t) => t.toLowerCase());
+  if (lower.length === 0) return [];
+  const rows = await tx
+    .select({ title: products.title })
+    .from(products)
+    .where(inArray(sql`lower(${products.title})`, lower));
+  return rows.map((r) => r.title);
+}

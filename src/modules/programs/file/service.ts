@@ -1,4 +1,4 @@
-import { count, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireAccess } from '../../../platform/access/require-access.js';
 import type { Ctx } from '../../../platform/context.js';
@@ -6,8 +6,8 @@ import type { Tx } from '../../../platform/db/database.js';
 import { conflict, notFound } from '../../../platform/errors.js';
 import { read, write } from '../../../platform/unit-of-work.js';
 import { parseInput } from '../../../platform/validation.js';
-import { enrollments } from '../../enrollments/schema.js';
-import { products } from '../../products/schema.js';
+import { partnersAtTiers } from '../../enrollments/service.js';
+import { productTitlesAmong } from '../../products/service.js';
 import { programs } from '../schema.js';
 import { applyState } from './apply.js';
 import { programSourceBody } from './contracts.js';
@@ -100,13 +100,10 @@ async function compare(tx: Tx, text: string, desired: ProgramState) {
 }
 
 async function existingProductTitles(tx: Tx, desired: ProgramState): Promise<string[]> {
-  const lower = desired.products.map((p) => p.title.toLowerCase());
-  if (lower.length === 0) return [];
-  const rows = await tx
-    .select({ title: products.title })
-    .from(products)
-    .where(inArray(sql`lower(${products.title})`, lower));
-  return rows.map((r) => r.title);
+  return productTitlesAmong(
+    tx,
+    desired.products.map((p) => p.title),
+  );
 }
 
 /** A tier partners are enrolled at cannot go: they would lose their tier without anyone deciding where to. */
@@ -114,17 +111,11 @@ async function enrolledTierProblems(tx: Tx, current: ProgramState | null, desire
   const keep = new Set(desired.tiers.map((t) => t.key));
   const leaving = (current?.tiers ?? []).filter((t) => !keep.has(t.key));
   if (leaving.length === 0) return [];
-  // the enrollments module has no service yet; this read is the whole of what is needed from it
-  const rows = await tx
-    .select({ tierId: enrollments.tierId, partners: count() })
-    .from(enrollments)
-    .where(
-      inArray(
-        enrollments.tierId,
-        leaving.map((t) => t.id!),
-      ),
-    )
-    .groupBy(enrollments.tierId);
+  const counts = await partnersAtTiers(
+    tx,
+    leaving.map((t) => t.id!),
+  );
+  const rows = [...counts].map(([tierId, partners]) => ({ tierId, partners }));
   return rows.map((r) => {
     const tier = leaving.find((t) => t.id === r.tierId)!;
     const partners = r.partners === 1 ? '1 partner is' : `${r.partners} partners are`;
