@@ -26,10 +26,18 @@ export function roleOptions(roles: readonly Role[]): { value: string; label: str
  * same as the server's) is the fallback. The server decides for real on every request.
  */
 export type Permission =
-  'product.write' | 'partner.write' | 'user.manage' | 'user.invite' | 'apikey.manage' | 'audit.read' | 'mail.read';
+  | 'product.write'
+  | 'program.write'
+  | 'partner.write'
+  | 'user.manage'
+  | 'user.invite'
+  | 'apikey.manage'
+  | 'audit.read'
+  | 'mail.read';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'product.write': ['admin', 'channel_manager', 'marketing'],
+  'program.write': ['admin', 'channel_manager'],
   'partner.write': ['admin', 'channel_manager'],
   'user.manage': ['admin', 'partner_admin'],
   'user.invite': ['admin', 'channel_manager', 'partner_admin'],
