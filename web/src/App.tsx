@@ -11,6 +11,7 @@ import { PartnersPage } from './admin/partners/PartnersPage';
 import { NewProductPage } from './admin/products/NewProductPage';
 import { ProductPage } from './admin/products/ProductPage';
 import { ProductsPage } from './admin/products/ProductsPage';
+import { ProgramTemplatesPage } from './admin/programs/templates/ProgramTemplatesPage';
 import { UsersPage } from './admin/UsersPage';
 import { useAuth } from './auth/AuthContext';
 import { FullPageLoader, RequireUser } from './auth/RequireUser';
@@ -56,6 +57,7 @@ export function App() {
         <Route path="products" element={<ProductsPage />} />
         <Route path="products/new" element={<NewProductPage />} />
         <Route path="products/:id" element={<ProductPage />} />
+        <Route path="programs/templates" element={<ProgramTemplatesPage />} />
         <Route path="partners" element={<PartnersPage />} />
         <Route path="partners/:id" element={<PartnerPage />} />
         <Route path="graph" element={<GraphPage />} />
