@@ -22,6 +22,7 @@ import { PortalHome } from './portal/PortalHome';
 import { PortalLayout } from './portal/PortalLayout';
 import { PORTAL_MODULES } from './portal/modules';
 import { PortalProductsPage } from './portal/PortalProductsPage';
+import { PortalProgramsPage } from './portal/PortalProgramsPage';
 import { TeamPage } from './portal/TeamPage';
 import { AcceptInvitePage } from './public/AcceptInvitePage';
 import { ForgotPasswordPage } from './public/ForgotPasswordPage';
@@ -83,6 +84,7 @@ export function App() {
         <Route index element={<PortalHome />} />
         <Route path="team" element={<TeamPage />} />
         <Route path="products" element={<PortalProductsPage />} />
+        <Route path="programs" element={<PortalProgramsPage />} />
         {PORTAL_MODULES.filter((m) => m.comingSoon).map((m) => (
           <Route key={m.path} path={m.path} element={<ComingSoon title={m.label} description={m.description} />} />
         ))}
