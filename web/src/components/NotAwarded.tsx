@@ -1,11 +1,8 @@
-import { VisuallyHidden } from '@mantine/core';
-
-/** An empty benefit cell: a dash on screen, "Not awarded" for screen readers. */
+/** An empty benefit cell: a dash, with "Not awarded" as its expansion for assistive technology and on hover. */
 export function NotAwarded() {
   return (
-    <>
-      <span aria-hidden="true">—</span>
-      <VisuallyHidden>Not awarded</VisuallyHidden>
-    </>
+    <abbr title="Not awarded" style={{ textDecoration: 'none', cursor: 'help' }}>
+      —
+    </abbr>
   );
 }

@@ -14,9 +14,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { Ladder, Tier } from '../api/programs';
+import { programTypeLabel, type Ladder, type Tier } from '../api/programs';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { capitalize } from '../components/format';
 import { NotAwarded } from '../components/NotAwarded';
 import { usePageTitle } from '../components/usePageTitle';
 import { currentTier, laddersQuery } from './ladders';
@@ -115,7 +114,7 @@ function WhereYouStand({ ladder, tiers }: { ladder: Ladder; tiers: Tier[] }) {
         next.invitationOnly ? (
           <Text size="sm">
             The next tier, <strong>{next.name}</strong>, is by invitation only.
-            {next.requirements.length > 0 && ' Partners invited to it meet these requirements:'}
+            {next.requirements.length > 0 && ' Its requirements:'}
           </Text>
         ) : (
           <Text size="sm">
@@ -206,7 +205,7 @@ function LadderSection({ ladder }: { ladder: Ladder }) {
               {p.name}
             </Title>
             <Badge variant="outline" color="indigo" c="gray.9" tt="none" radius="sm">
-              {capitalize(p.programType)}
+              {programTypeLabel(p.programType)}
             </Badge>
           </Group>
           {p.description && (

@@ -348,7 +348,7 @@ export function BenefitMatrix({ program }: { program: Program }) {
             ) : (
               <Group align="flex-end" gap="sm">
                 <Select
-                  label="Benefit"
+                  label="Benefit to add"
                   placeholder={catalog.isPending ? 'Loading the catalog…' : 'Choose from the catalog'}
                   data={addable}
                   value={toAdd}
@@ -386,7 +386,12 @@ export function BenefitMatrix({ program }: { program: Program }) {
         </>
       )}
 
-      <Modal opened={toRemove !== null} onClose={() => setToRemove(null)} title="Remove a benefit row">
+      <Modal
+        opened={toRemove !== null}
+        onClose={() => setToRemove(null)}
+        title="Remove a benefit row"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <Stack>
           <Text size="sm">
             Remove <strong>{toRemove?.name}</strong> from {program.name}? Its values in every tier are removed with it.

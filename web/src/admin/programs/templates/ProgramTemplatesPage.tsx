@@ -18,10 +18,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError, fieldErrors } from '../../../api/client';
-import type { PlanResult, ProgramTemplate } from '../../../api/programs';
+import { programTypeLabel, type PlanResult, type ProgramTemplate } from '../../../api/programs';
 import { useCan } from '../../../auth/AuthContext';
 import { ErrorAlert, FormErrorAlert } from '../../../components/ErrorAlert';
-import { capitalize } from '../../../components/format';
 import { usePageTitle } from '../../../components/usePageTitle';
 
 function TemplateCard({ template, onUse }: { template: ProgramTemplate; onUse?: () => void }) {
@@ -34,7 +33,7 @@ function TemplateCard({ template, onUse }: { template: ProgramTemplate; onUse?: 
         </Title>
         <Group gap="xs">
           <Badge variant="outline" color="indigo" c="gray.9" tt="none" radius="sm">
-            {capitalize(template.programType)}
+            {programTypeLabel(template.programType)}
           </Badge>
           <Badge variant="outline" color="gray" c="gray.9" tt="none" radius="sm">
             {template.currency}
@@ -195,6 +194,7 @@ export function ProgramTemplatesPage() {
         opened={chosen !== null}
         onClose={() => setChosen(null)}
         title={chosen ? `New program from “${chosen.name}”` : ''}
+        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         {chosen && <UseTemplateForm key={chosen.id} template={chosen} onCancel={() => setChosen(null)} />}
       </Modal>
