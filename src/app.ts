@@ -9,6 +9,9 @@ import { authRoutes } from './modules/identity/auth.routes.js';
 import { userRoutes } from './modules/identity/users.routes.js';
 import { partnerRoutes } from './modules/partners/routes.js';
 import { productRoutes } from './modules/products/routes.js';
+import { programRoutes } from './modules/programs/routes.js';
+import { enrollmentRoutes } from './modules/enrollments/routes.js';
+import { graphRoutes } from './modules/graph/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import type { Database } from './platform/db/database.js';
 import { registerDocs } from './platform/http/docs.js';
@@ -91,6 +94,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(userRoutes());
       await api.register(partnerRoutes());
       await api.register(productRoutes());
+      await api.register(programRoutes());
+      await api.register(enrollmentRoutes());
+      await api.register(graphRoutes());
       await api.register(auditRoutes());
       await api.register(mailRoutes());
     },

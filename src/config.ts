@@ -13,7 +13,10 @@ const envSchema = z.object({
   TRELLIS_PUBLIC_URL: z.url().optional(),
   TRELLIS_ADMIN_EMAIL: z.email().optional(),
   TRELLIS_ADMIN_PASSWORD: z.string().min(12).optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Trellis <trellis@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRELLIS_JOBS: z.enum(['on', 'off']).default('on'),
@@ -45,9 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (Boolean(e.TRELLIS_ADMIN_EMAIL) !== Boolean(e.TRELLIS_ADMIN_PASSWORD)) {
-    throw new Error(
-      'Invalid configuration:\n  TRELLIS_ADMIN_EMAIL and TRELLIS_ADMIN_PASSWORD must be set together',
-    );
+    throw new Error('Invalid configuration:\n  TRELLIS_ADMIN_EMAIL and TRELLIS_ADMIN_PASSWORD must be set together');
   }
   const publicUrl = (e.TRELLIS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {

@@ -20,12 +20,20 @@ import { bootstrapAdmin } from './modules/identity/setup.service.js';
 export type RunningServer = { url: string; db: Database; close: () => Promise<void> };
 
 /** Opens the database the configuration names; the embedded one only under the data folder's lock. */
-export async function openConfiguredDatabase(config: Config, holder: 'server' | 'cli'): Promise<{ db: Database; lock: Lock | null }> {
+export async function openConfiguredDatabase(
+  config: Config,
+  holder: 'server' | 'cli',
+): Promise<{ db: Database; lock: Lock | null }> {
   if (config.databaseUrl) return { db: await openPostgres(config.databaseUrl), lock: null };
   const lock = acquireLock(config.dataDir, holder);
   if ('heldBy' in lock) {
-    const who = lock.heldBy.holder === 'server' ? `a Trellis server (pid ${lock.heldBy.pid})` : `a trellis command (pid ${lock.heldBy.pid})`;
-    throw new Error(`The data folder ${config.dataDir} is in use by ${who}; the embedded database allows one process at a time.`);
+    const who =
+      lock.heldBy.holder === 'server'
+        ? `a Trellis server (pid ${lock.heldBy.pid})`
+        : `a trellis command (pid ${lock.heldBy.pid})`;
+    throw new Error(
+      `The data folder ${config.dataDir} is in use by ${who}; the embedded database allows one process at a time.`,
+    );
   }
   try {
     return { db: await openPglite(path.join(config.dataDir, 'pgdata')), lock };

@@ -52,11 +52,19 @@ function httpBackend(url: string, token: string): Backend {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${url}/api/v1${path}`, {
       method,
-      headers: { authorization: `Bearer ${LOCAL_TOKEN_PREFIX}${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${LOCAL_TOKEN_PREFIX}${token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
-    const json = (await response.json()) as T & { code?: ProblemCode; detail?: string; errors?: { field: string; message: string }[] };
-    if (!response.ok) throw new AppError(json.code ?? 'internal', json.detail ?? response.statusText, json.errors ?? []);
+    const json = (await response.json()) as T & {
+      code?: ProblemCode;
+      detail?: string;
+      errors?: { field: string; message: string }[];
+    };
+    if (!response.ok)
+      throw new AppError(json.code ?? 'internal', json.detail ?? response.statusText, json.errors ?? []);
     return json;
   };
   const query = (q: Record<string, unknown>) => {

@@ -21,7 +21,13 @@ const trellis = async (...args: string[]) => {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'trellis-cli-'));
-  env = { ...process.env, TRELLIS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', TRELLIS_ADMIN_EMAIL: 'ops@example.com', TRELLIS_ADMIN_PASSWORD: 'correct-horse-battery-staple' };
+  env = {
+    ...process.env,
+    TRELLIS_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    TRELLIS_ADMIN_EMAIL: 'ops@example.com',
+    TRELLIS_ADMIN_PASSWORD: 'correct-horse-battery-staple',
+  };
   delete env.DATABASE_URL;
   if (testDatabaseUrl) {
     const created = await createPostgresDatabase();
@@ -45,8 +51,13 @@ describe('the trellis command', () => {
 
   it('works on the data alone, and through a running server that holds the data', async () => {
     expect(await trellis('migrate')).toContain('Migrations applied');
-    expect(await trellis('product', 'create', '--title', 'Offline Product', '--tag', 'cli')).toContain('Offline Product');
-    const server = spawn(process.execPath, [bin, 'serve'], { env: { ...env, PORT: '0', TRELLIS_JOBS: 'off' }, stdio: 'ignore' });
+    expect(await trellis('product', 'create', '--title', 'Offline Product', '--tag', 'cli')).toContain(
+      'Offline Product',
+    );
+    const server = spawn(process.execPath, [bin, 'serve'], {
+      env: { ...env, PORT: '0', TRELLIS_JOBS: 'off' },
+      stdio: 'ignore',
+    });
     try {
       // the server announces itself in the lock file once it listens (embedded database only)
       let url: string | undefined;
@@ -56,11 +67,15 @@ describe('the trellis command', () => {
       }
       expect(url).toBeDefined();
       expect(await trellis('product', 'create', '--title', 'Online Product')).toContain('Online Product');
-      const created = JSON.parse(await trellis('apikey', 'create', '--name', 'script', '--role', 'viewer', '--json')) as { secret: string };
+      const created = JSON.parse(
+        await trellis('apikey', 'create', '--name', 'script', '--role', 'viewer', '--json'),
+      ) as { secret: string };
       expect(created.secret).toMatch(/^trl_/);
       if (!testDatabaseUrl) {
         // the key works against the server: the CLI's write went into the server's database
-        const res = await fetch(`${url}/api/v1/products?q=Product`, { headers: { authorization: `Bearer ${created.secret}` } });
+        const res = await fetch(`${url}/api/v1/products?q=Product`, {
+          headers: { authorization: `Bearer ${created.secret}` },
+        });
         const titles = ((await res.json()) as { items: { title: string }[] }).items.map((p) => p.title).sort();
         expect(titles).toEqual(['Offline Product', 'Online Product']);
       }

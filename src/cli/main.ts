@@ -32,7 +32,9 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function buildCli(): Command {
   const program = new Command('trellis')
-    .description('Trellis — partner relationship management.\nConfiguration comes from the environment (see docs/operations.md).')
+    .description(
+      'Trellis — partner relationship management.\nConfiguration comes from the environment (see docs/operations.md).',
+    )
     .version(version);
 
   program
@@ -54,7 +56,9 @@ export function buildCli(): Command {
       const config = loadConfig();
       const held = config.databaseUrl ? null : readLock(config.dataDir);
       if (held?.holder === 'server') {
-        process.stdout.write(`The server (pid ${held.pid}) holds ${config.dataDir} and applied the migrations when it started.\n`);
+        process.stdout.write(
+          `The server (pid ${held.pid}) holds ${config.dataDir} and applied the migrations when it started.\n`,
+        );
         return;
       }
       const { db, lock } = await openConfiguredDatabase(config, 'cli');
@@ -78,11 +82,26 @@ export function buildCli(): Command {
     .option('--password-stdin', 'read the password from standard input (else TRELLIS_PASSWORD)')
     .option('--json', 'print JSON')
     .addHelpText('after', `\nVendor roles: ${VENDOR_ROLES.join(', ')}\nPartner roles: ${PARTNER_ROLES.join(', ')}`)
-    .action(async (o: { email: string; name: string; role: (typeof ROLES)[number]; partner?: string; passwordStdin?: boolean; json?: boolean }) => {
-      const password = readPassword(Boolean(o.passwordStdin));
-      const created = await withBackend((b) => b.createUser({ email: o.email, name: o.name, role: o.role, partnerId: o.partner ?? null, password }));
-      printTable([{ id: created.id, email: created.email, role: created.role, partner: created.partner?.name ?? '' }], Boolean(o.json), created);
-    });
+    .action(
+      async (o: {
+        email: string;
+        name: string;
+        role: (typeof ROLES)[number];
+        partner?: string;
+        passwordStdin?: boolean;
+        json?: boolean;
+      }) => {
+        const password = readPassword(Boolean(o.passwordStdin));
+        const created = await withBackend((b) =>
+          b.createUser({ email: o.email, name: o.name, role: o.role, partnerId: o.partner ?? null, password }),
+        );
+        printTable(
+          [{ id: created.id, email: created.email, role: created.role, partner: created.partner?.name ?? '' }],
+          Boolean(o.json),
+          created,
+        );
+      },
+    );
 
   const apikey = program.command('apikey').description('Manage API keys');
   apikey
@@ -93,9 +112,14 @@ export function buildCli(): Command {
     .option('--partner <id>', 'scope the key to one partner (needs a partner role)')
     .option('--json', 'print JSON')
     .action(async (o: { name: string; role: (typeof ROLES)[number]; partner?: string; json?: boolean }) => {
-      const created = await withBackend((b) => b.createApiKey({ name: o.name, role: o.role, ...(o.partner ? { partnerId: o.partner } : {}) }));
+      const created = await withBackend((b) =>
+        b.createApiKey({ name: o.name, role: o.role, ...(o.partner ? { partnerId: o.partner } : {}) }),
+      );
       if (o.json) printTable([], true, created);
-      else process.stdout.write(`API key ${created.apiKey.name} (${created.apiKey.role}) created. Its secret, shown this once:\n${created.secret}\n`);
+      else
+        process.stdout.write(
+          `API key ${created.apiKey.name} (${created.apiKey.role}) created. Its secret, shown this once:\n${created.secret}\n`,
+        );
     });
 
   const product = program.command('product').description('Manage products');
@@ -108,16 +132,30 @@ export function buildCli(): Command {
     .option('--archived', 'list archived products instead')
     .option('--limit <n>', 'how many (1-100)', '25')
     .option('--json', 'print JSON')
-    .action(async (o: { q?: string; status?: string; tag?: string; archived?: boolean; limit: string; json?: boolean }) => {
-      const page = await withBackend((b) =>
-        b.listProducts({ q: o.q, status: o.status, tag: o.tag, archived: o.archived ? true : undefined, limit: Number(o.limit) }),
-      );
-      printTable(
-        page.items.map((p) => ({ id: p.id, title: p.title, status: p.status, tags: p.tags.join(','), updated: p.updatedAt })),
-        Boolean(o.json),
-        page,
-      );
-    });
+    .action(
+      async (o: { q?: string; status?: string; tag?: string; archived?: boolean; limit: string; json?: boolean }) => {
+        const page = await withBackend((b) =>
+          b.listProducts({
+            q: o.q,
+            status: o.status,
+            tag: o.tag,
+            archived: o.archived ? true : undefined,
+            limit: Number(o.limit),
+          }),
+        );
+        printTable(
+          page.items.map((p) => ({
+            id: p.id,
+            title: p.title,
+            status: p.status,
+            tags: p.tags.join(','),
+            updated: p.updatedAt,
+          })),
+          Boolean(o.json),
+          page,
+        );
+      },
+    );
   product
     .command('create')
     .description('Create a product')
@@ -127,7 +165,9 @@ export function buildCli(): Command {
     .option('--tag <tag>', 'a tag (repeat for more)', collect, [] as string[])
     .option('--json', 'print JSON')
     .action(async (o: { title: string; description: string; status?: string; tag: string[]; json?: boolean }) => {
-      const created = await withBackend((b) => b.createProduct({ title: o.title, description: o.description, status: o.status, tags: o.tag }));
+      const created = await withBackend((b) =>
+        b.createProduct({ title: o.title, description: o.description, status: o.status, tags: o.tag }),
+      );
       printTable([{ id: created.id, title: created.title, status: created.status }], Boolean(o.json), created);
     });
 

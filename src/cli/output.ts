@@ -12,8 +12,16 @@ export function printTable(rows: Record<string, string>[], json: boolean, raw: u
   }
   const keys = Object.keys(rows[0]!);
   const width = keys.map((k) => Math.max(k.length, ...rows.map((r) => (r[k] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(width[i]!)).join('  ').trimEnd();
-  process.stdout.write([line(keys), line(width.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => r[k] ?? '')))].join('\n') + '\n');
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(width[i]!))
+      .join('  ')
+      .trimEnd();
+  process.stdout.write(
+    [line(keys), line(width.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => r[k] ?? '')))].join(
+      '\n',
+    ) + '\n',
+  );
 }
 
 /** An error as the operator should read it: the problem and each field, no stack for expected failures. */

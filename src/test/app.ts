@@ -47,7 +47,9 @@ export async function makePartner(env: TestEnv, name = unique('Partner')) {
 export async function makeUser(env: TestEnv, role: Role, partnerId: string | null = null) {
   const email = `${unique(role)}@example.com`;
   const ctx = env.ctx(systemActor('test'));
-  const user = await env.db.run({ kind: 'system' }, (tx) => insertUser(tx, ctx, { email, name: `Test ${role}`, password: PASSWORD, role, partnerId }));
+  const user = await env.db.run({ kind: 'system' }, (tx) =>
+    insertUser(tx, ctx, { email, name: `Test ${role}`, password: PASSWORD, role, partnerId }),
+  );
   return user;
 }
 
@@ -63,17 +65,23 @@ export class Browser {
     return res;
   }
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const res = await this.app.inject({
       method,
       url,
       headers: {
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined && !Buffer.isBuffer(body) ? { 'content-type': 'application/json' } : {}),
         ...headers,
       },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+      // a Buffer goes as it is (uploads), with the content type the caller gives
+      ...(body !== undefined ? { payload: Buffer.isBuffer(body) ? body : JSON.stringify(body) } : {}),
     });
     const set = res.cookies.find((c) => c.name === 'trellis_session');
     if (set) this.cookie = set.value ? `trellis_session=${set.value}` : null;

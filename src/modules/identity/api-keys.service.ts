@@ -20,7 +20,10 @@ export const API_KEY_PREFIX = 'trl_';
 const TOUCH_EVERY_MS = 60_000;
 
 /** Creates a key; the secret is returned this once and only its hash is stored. */
-export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput): Promise<{ apiKey: ApiKeyView; secret: string }> {
+export async function createApiKey(
+  ctx: Ctx,
+  input: CreateApiKeyInput,
+): Promise<{ apiKey: ApiKeyView; secret: string }> {
   const partnerId = actorPartnerId(ctx.actor) ?? input.partnerId ?? null;
   requireAccess(ctx.actor, 'apikey.manage', { partnerId, what: 'Partner' });
   if (partnerId ? !isPartnerRole(input.role) : !isVendorRole(input.role)) {
@@ -41,7 +44,14 @@ export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput): Promise<
       })
       .returning();
     const [view] = await apiKeyViews(tx, [row!]);
-    await recordChange(tx, ctx, { action: 'api_key.created', objectType: 'api_key', objectId: row!.id, partnerId, before: null, after: view! });
+    await recordChange(tx, ctx, {
+      action: 'api_key.created',
+      objectType: 'api_key',
+      objectId: row!.id,
+      partnerId,
+      before: null,
+      after: view!,
+    });
     return { apiKey: view!, secret };
   });
 }
@@ -57,7 +67,12 @@ export async function listApiKeys(ctx: Ctx, q: PageQuery): Promise<Page<ApiKeyVi
       .where(and(own ? eq(apiKeys.partnerId, own) : undefined, after(cursor, apiKeys.createdAt, apiKeys.id)))
       .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
       .limit(q.limit + 1);
-    const page = toPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }), (r) => r);
+    const page = toPage(
+      rows,
+      q.limit,
+      (r) => ({ at: r.createdAt, id: r.id }),
+      (r) => r,
+    );
     return { items: await apiKeyViews(tx, page.items), nextCursor: page.nextCursor };
   });
 }
@@ -68,9 +83,20 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyView> {
     if (!row) throw notFound('API key');
     requireAccess(ctx.actor, 'apikey.manage', { partnerId: row.partnerId, what: 'API key' });
     const [before] = await apiKeyViews(tx, [row]);
-    const [updated] = await tx.update(apiKeys).set({ revokedAt: row.revokedAt ?? new Date() }).where(eq(apiKeys.id, id)).returning();
+    const [updated] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: row.revokedAt ?? new Date() })
+      .where(eq(apiKeys.id, id))
+      .returning();
     const [view] = await apiKeyViews(tx, [updated!]);
-    await recordChange(tx, ctx, { action: 'api_key.revoked', objectType: 'api_key', objectId: id, partnerId: row.partnerId, before: before!, after: view! });
+    await recordChange(tx, ctx, {
+      action: 'api_key.revoked',
+      objectType: 'api_key',
+      objectId: id,
+      partnerId: row.partnerId,
+      before: before!,
+      after: view!,
+    });
     return view!;
   });
 }
@@ -88,7 +114,12 @@ export async function resolveApiKey(ctx: Ctx, secret: string): Promise<Actor | n
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
       await tx.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
     }
-    return { type: 'api_key', id: row.id, label: `API key ${row.name} (${row.prefix}…)`, role: row.role as Role, partnerId: row.partnerId };
+    return {
+      type: 'api_key',
+      id: row.id,
+      label: `API key ${row.name} (${row.prefix}…)`,
+      role: row.role as Role,
+      partnerId: row.partnerId,
+    };
   });
 }
-

@@ -2,7 +2,16 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/access/actor.js';
 import { mailMessages } from '../../platform/mail/schema.js';
-import { Browser, createTestEnv, makePartner, makeUser, PASSWORD, signedIn, type TestEnv, unique } from '../../test/app.js';
+import {
+  Browser,
+  createTestEnv,
+  makePartner,
+  makeUser,
+  PASSWORD,
+  signedIn,
+  type TestEnv,
+  unique,
+} from '../../test/app.js';
 import { sessions } from './schema.js';
 import { bootstrapAdmin } from './setup.service.js';
 
@@ -14,7 +23,9 @@ afterAll(() => env.close());
 
 /** The link in the newest mail to an address, as an admin would read it in the console. */
 async function linkIn(to: string): Promise<string> {
-  const rows = await env.db.run({ kind: 'system' }, (tx) => tx.select().from(mailMessages).where(eq(mailMessages.to, to)));
+  const rows = await env.db.run({ kind: 'system' }, (tx) =>
+    tx.select().from(mailMessages).where(eq(mailMessages.to, to)),
+  );
   const newest = rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
   const link = newest?.text.match(/https?:\/\/\S+/)?.[0];
   if (!link) throw new Error(`no mail with a link to ${to}`);
@@ -106,15 +117,27 @@ describe('invitations', () => {
     const visitor = new Browser(env.app);
     const preview = await visitor.request('GET', `/api/v1/auth/invitations/${tokenOf(link)}`);
     expect(preview.json()).toMatchObject({ email, role: 'marketing', partner: null });
-    const weak = await visitor.request('POST', '/api/v1/auth/invitations/accept', { token: tokenOf(link), name: 'Mia', password: 'short' });
+    const weak = await visitor.request('POST', '/api/v1/auth/invitations/accept', {
+      token: tokenOf(link),
+      name: 'Mia',
+      password: 'short',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().errors[0].field).toBe('password');
-    const accepted = await visitor.request('POST', '/api/v1/auth/invitations/accept', { token: tokenOf(link), name: 'Mia', password: PASSWORD });
+    const accepted = await visitor.request('POST', '/api/v1/auth/invitations/accept', {
+      token: tokenOf(link),
+      name: 'Mia',
+      password: PASSWORD,
+    });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().user).toMatchObject({ email, role: 'marketing', name: 'Mia' });
     visitor.csrf = accepted.json().csrfToken;
     expect((await visitor.request('GET', '/api/v1/auth/session')).statusCode).toBe(200);
-    const again = await new Browser(env.app).request('POST', '/api/v1/auth/invitations/accept', { token: tokenOf(link), name: 'Mia', password: PASSWORD });
+    const again = await new Browser(env.app).request('POST', '/api/v1/auth/invitations/accept', {
+      token: tokenOf(link),
+      name: 'Mia',
+      password: PASSWORD,
+    });
     expect(again.statusCode).toBe(410);
   });
 
@@ -123,15 +146,30 @@ describe('invitations', () => {
     const other = await makePartner(env);
     const { browser } = await signedIn(env, 'partner_admin', partner.id);
     const email = `${unique('colleague')}@example.com`;
-    const res = await browser.request('POST', '/api/v1/invitations', { email, role: 'partner_member', partnerId: other.id });
+    const res = await browser.request('POST', '/api/v1/invitations', {
+      email,
+      role: 'partner_member',
+      partnerId: other.id,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().partnerId).toBe(partner.id);
-    const asAdmin = await browser.request('POST', '/api/v1/invitations', { email: `${unique('x')}@example.com`, role: 'admin' });
+    const asAdmin = await browser.request('POST', '/api/v1/invitations', {
+      email: `${unique('x')}@example.com`,
+      role: 'admin',
+    });
     expect(asAdmin.statusCode).toBe(400);
     expect(asAdmin.json().errors[0].field).toBe('role');
     const link = await linkIn(email);
-    const accepted = await new Browser(env.app).request('POST', '/api/v1/auth/invitations/accept', { token: tokenOf(link), name: 'Col League', password: PASSWORD });
-    expect(accepted.json().user).toMatchObject({ kind: 'partner', role: 'partner_member', partner: { id: partner.id, name: partner.name } });
+    const accepted = await new Browser(env.app).request('POST', '/api/v1/auth/invitations/accept', {
+      token: tokenOf(link),
+      name: 'Col League',
+      password: PASSWORD,
+    });
+    expect(accepted.json().user).toMatchObject({
+      kind: 'partner',
+      role: 'partner_member',
+      partner: { id: partner.id, name: partner.name },
+    });
     const team = await browser.request('GET', '/api/v1/users');
     expect(team.json().items.every((u: { partnerId: string }) => u.partnerId === partner.id)).toBe(true);
     expect(team.json().items.map((u: { email: string }) => u.email)).toContain(email);
@@ -140,16 +178,26 @@ describe('invitations', () => {
   it('a channel manager invites partner users but not vendor staff', async () => {
     const partner = await makePartner(env);
     const { browser } = await signedIn(env, 'channel_manager');
-    const staff = await browser.request('POST', '/api/v1/invitations', { email: `${unique('x')}@example.com`, role: 'viewer' });
+    const staff = await browser.request('POST', '/api/v1/invitations', {
+      email: `${unique('x')}@example.com`,
+      role: 'viewer',
+    });
     expect(staff.statusCode).toBe(403);
-    const partnerUser = await browser.request('POST', '/api/v1/invitations', { email: `${unique('x')}@example.com`, role: 'partner_admin', partnerId: partner.id });
+    const partnerUser = await browser.request('POST', '/api/v1/invitations', {
+      email: `${unique('x')}@example.com`,
+      role: 'partner_admin',
+      partnerId: partner.id,
+    });
     expect(partnerUser.statusCode).toBe(201);
   });
 
   it('a partner member may not invite', async () => {
     const partner = await makePartner(env);
     const { browser } = await signedIn(env, 'partner_member', partner.id);
-    const res = await browser.request('POST', '/api/v1/invitations', { email: `${unique('x')}@example.com`, role: 'partner_member' });
+    const res = await browser.request('POST', '/api/v1/invitations', {
+      email: `${unique('x')}@example.com`,
+      role: 'partner_member',
+    });
     expect(res.statusCode).toBe(403);
   });
 });
@@ -161,15 +209,24 @@ describe('password reset', () => {
     await browser.login(user.email);
     const anon = new Browser(env.app);
     expect((await anon.request('POST', '/api/v1/auth/password-reset', { email: user.email })).statusCode).toBe(202);
-    expect((await anon.request('POST', '/api/v1/auth/password-reset', { email: 'nobody@example.com' })).statusCode).toBe(202);
+    expect(
+      (await anon.request('POST', '/api/v1/auth/password-reset', { email: 'nobody@example.com' })).statusCode,
+    ).toBe(202);
     const token = tokenOf(await linkIn(user.email));
     const newPassword = 'a-whole-new-passphrase';
-    expect((await anon.request('POST', '/api/v1/auth/password-reset/confirm', { token, password: newPassword })).statusCode).toBe(204);
+    expect(
+      (await anon.request('POST', '/api/v1/auth/password-reset/confirm', { token, password: newPassword })).statusCode,
+    ).toBe(204);
     expect((await browser.request('GET', '/api/v1/auth/session')).statusCode).toBe(401);
     expect((await new Browser(env.app).login(user.email)).statusCode).toBe(401);
     expect((await new Browser(env.app).login(user.email, newPassword)).statusCode).toBe(200);
-    expect((await anon.request('POST', '/api/v1/auth/password-reset/confirm', { token, password: 'yet-another-passphrase' })).statusCode).toBe(410);
-    const live = await env.db.run({ kind: 'system' }, (tx) => tx.select().from(sessions).where(eq(sessions.userId, user.id)));
+    expect(
+      (await anon.request('POST', '/api/v1/auth/password-reset/confirm', { token, password: 'yet-another-passphrase' }))
+        .statusCode,
+    ).toBe(410);
+    const live = await env.db.run({ kind: 'system' }, (tx) =>
+      tx.select().from(sessions).where(eq(sessions.userId, user.id)),
+    );
     expect(live.filter((s) => s.endedAt === null)).toHaveLength(1);
   });
 });
@@ -185,7 +242,12 @@ describe('API keys', () => {
     const listed = await browser.request('GET', '/api/v1/api-keys');
     expect(listed.body).not.toContain(secret);
     const bearer = { authorization: `Bearer ${secret}` };
-    const viaKey = await new Browser(env.app).request('POST', '/api/v1/products', { title: 'Made by a script' }, bearer);
+    const viaKey = await new Browser(env.app).request(
+      'POST',
+      '/api/v1/products',
+      { title: 'Made by a script' },
+      bearer,
+    );
     expect(viaKey.statusCode).toBe(201);
     const audit = await browser.request('GET', `/api/v1/audit?objectId=${viaKey.json().id}`);
     expect(audit.json().items[0].actor).toMatchObject({ type: 'api_key', id: apiKey.id });
@@ -219,11 +281,21 @@ describe('first admin', () => {
       const link = boot.kind === 'setup_link' ? boot.link : '';
       const browser = new Browser(fresh.app);
       expect((await browser.request('GET', '/api/v1/auth/setup')).json()).toEqual({ required: true });
-      const done = await browser.request('POST', '/api/v1/auth/setup', { token: tokenOf(link), name: 'Root', email: 'root@example.com', password: PASSWORD });
+      const done = await browser.request('POST', '/api/v1/auth/setup', {
+        token: tokenOf(link),
+        name: 'Root',
+        email: 'root@example.com',
+        password: PASSWORD,
+      });
       expect(done.statusCode).toBe(200);
       expect(done.json().user.role).toBe('admin');
       expect((await browser.request('GET', '/api/v1/auth/setup')).json()).toEqual({ required: false });
-      const twice = await new Browser(fresh.app).request('POST', '/api/v1/auth/setup', { token: tokenOf(link), name: 'X', email: 'x@example.com', password: PASSWORD });
+      const twice = await new Browser(fresh.app).request('POST', '/api/v1/auth/setup', {
+        token: tokenOf(link),
+        name: 'X',
+        email: 'x@example.com',
+        password: PASSWORD,
+      });
       expect(twice.statusCode).toBe(410);
       expect((await bootstrapAdmin(ctx)).kind).toBe('ready');
     } finally {
@@ -231,7 +303,10 @@ describe('first admin', () => {
     }
     const configured = await createTestEnv({ admin: { email: 'boss@example.com', password: PASSWORD } });
     try {
-      expect(await bootstrapAdmin(configured.ctx(systemActor('test')))).toEqual({ kind: 'admin_created', email: 'boss@example.com' });
+      expect(await bootstrapAdmin(configured.ctx(systemActor('test')))).toEqual({
+        kind: 'admin_created',
+        email: 'boss@example.com',
+      });
       expect((await new Browser(configured.app).login('boss@example.com')).statusCode).toBe(200);
     } finally {
       await configured.close();

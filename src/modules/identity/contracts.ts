@@ -55,9 +55,7 @@ export const invitationView = z
 export type InvitationView = z.infer<typeof invitationView>;
 
 export const invitationPreview = z.object({ email: z.string(), role: z.enum(ROLES), partner: partnerRef });
-export const createInvitationBody = z
-  .object({ email, role: z.enum(ROLES), partnerId: z.uuid().optional() })
-  .strict();
+export const createInvitationBody = z.object({ email, role: z.enum(ROLES), partnerId: z.uuid().optional() }).strict();
 export type CreateInvitationInput = z.infer<typeof createInvitationBody>;
 
 export const listUsersQuery = pageQuery.extend({
@@ -97,9 +95,7 @@ export const apiKeyView = z
   .meta({ id: 'ApiKey' });
 export type ApiKeyView = z.infer<typeof apiKeyView>;
 
-export const createApiKeyBody = z
-  .object({ name, role: z.enum(ROLES), partnerId: z.uuid().optional() })
-  .strict();
+export const createApiKeyBody = z.object({ name, role: z.enum(ROLES), partnerId: z.uuid().optional() }).strict();
 export type CreateApiKeyInput = z.infer<typeof createApiKeyBody>;
 export const createdApiKey = z.object({ apiKey: apiKeyView, secret: z.string() });
 

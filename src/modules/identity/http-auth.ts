@@ -37,7 +37,14 @@ export function registerAuth(
   app: FastifyInstance,
   deps: { db: Database; config: Config; localToken?: string | undefined },
 ): void {
-  const base = (request: FastifyRequest): Ctx => ({ db: deps.db, config: deps.config, actor: anonymousActor, requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+  const base = (request: FastifyRequest): Ctx => ({
+    db: deps.db,
+    config: deps.config,
+    actor: anonymousActor,
+    requestId: request.id,
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+  });
   app.decorateRequest('actor', null as never);
   app.decorateRequest('authVia', 'none');
   app.decorateRequest('csrfToken', null);
@@ -53,7 +60,11 @@ export function registerAuth(
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       const secret = match?.[1] ?? '';
-      if (deps.localToken && secret.startsWith(LOCAL_TOKEN_PREFIX) && safeEqual(secret, LOCAL_TOKEN_PREFIX + deps.localToken)) {
+      if (
+        deps.localToken &&
+        secret.startsWith(LOCAL_TOKEN_PREFIX) &&
+        safeEqual(secret, LOCAL_TOKEN_PREFIX + deps.localToken)
+      ) {
         request.actor = systemActor('cli');
         request.authVia = 'local';
       } else {
@@ -82,7 +93,7 @@ export function registerAuth(
     if (!isPublic && request.authVia === 'session' && UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
-        return sendProblem(request, reply, 'csrf_failed', 'Send the session\'s CSRF token in the X-CSRF-Token header');
+        return sendProblem(request, reply, 'csrf_failed', "Send the session's CSRF token in the X-CSRF-Token header");
       }
     }
   });

@@ -29,21 +29,30 @@ export async function invite(ctx: Ctx, input: CreateInvitationInput): Promise<In
   const partnerId = actorPartnerId(ctx.actor) ?? input.partnerId ?? null;
   requireAccess(ctx.actor, invitationAction(partnerId), { partnerId, what: 'Partner' });
   const problems = invitationProblems({ role: input.role, partnerId });
-  if (problems.length) throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+  if (problems.length)
+    throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   const email = normalizeEmail(input.email);
   // read as the system: whether an email is taken anywhere must not depend on the caller's scope
   // (acceptance checks again, so a user created in between cannot be duplicated)
   const taken = await ctx.db.run(system, (sys) => findUserByEmail(sys, email));
-  if (taken) throw new AppError('already_exists', 'A user with this email exists', [{ field: 'email', message: 'is already a user' }]);
+  if (taken)
+    throw new AppError('already_exists', 'A user with this email exists', [
+      { field: 'email', message: 'is already a user' },
+    ]);
   return write(ctx, 'invitation.create', async (tx) => {
     const partner = partnerId ? (await partnerRefs(tx, [partnerId])).get(partnerId) : null;
-    if (partnerId && !partner) throw new AppError('validation_failed', 'partnerId: no such partner', [{ field: 'partnerId', message: 'no such partner' }]);
+    if (partnerId && !partner)
+      throw new AppError('validation_failed', 'partnerId: no such partner', [
+        { field: 'partnerId', message: 'no such partner' },
+      ]);
     const now = new Date();
     // a new invitation to the same address replaces a pending one
     await tx
       .update(invitations)
       .set({ revokedAt: now })
-      .where(and(eq(sql`lower(${invitations.email})`, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+      .where(
+        and(eq(sql`lower(${invitations.email})`, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+      );
     const token = randomToken();
     const [row] = await tx
       .insert(invitations)
@@ -57,7 +66,14 @@ export async function invite(ctx: Ctx, input: CreateInvitationInput): Promise<In
       })
       .returning();
     const [view] = await invitationViews(tx, [row!]);
-    await recordChange(tx, ctx, { action: 'invitation.created', objectType: 'invitation', objectId: row!.id, partnerId, before: null, after: view! });
+    await recordChange(tx, ctx, {
+      action: 'invitation.created',
+      objectType: 'invitation',
+      objectId: row!.id,
+      partnerId,
+      before: null,
+      after: view!,
+    });
     const mail = invitationMail({
       link: `${ctx.config.publicUrl}/accept-invite?token=${token}`,
       role: input.role,
@@ -69,7 +85,10 @@ export async function invite(ctx: Ctx, input: CreateInvitationInput): Promise<In
   });
 }
 
-export async function listInvitations(ctx: Ctx, q: PageQuery & { partnerId?: string | undefined }): Promise<Page<InvitationView>> {
+export async function listInvitations(
+  ctx: Ctx,
+  q: PageQuery & { partnerId?: string | undefined },
+): Promise<Page<InvitationView>> {
   requireAccess(ctx.actor, 'user.invite');
   const partnerId = actorPartnerId(ctx.actor) ?? q.partnerId;
   const cursor = decodeCursor(q.cursor);
@@ -87,7 +106,12 @@ export async function listInvitations(ctx: Ctx, q: PageQuery & { partnerId?: str
       )
       .orderBy(desc(invitations.createdAt), desc(invitations.id))
       .limit(q.limit + 1);
-    const page = toPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }), (r) => r);
+    const page = toPage(
+      rows,
+      q.limit,
+      (r) => ({ at: r.createdAt, id: r.id }),
+      (r) => r,
+    );
     return { items: await invitationViews(tx, page.items), nextCursor: page.nextCursor };
   });
 }
@@ -98,15 +122,30 @@ export async function revokeInvitation(ctx: Ctx, id: string): Promise<Invitation
     if (!row) throw notFound('Invitation');
     requireAccess(ctx.actor, invitationAction(row.partnerId), { partnerId: row.partnerId, what: 'Invitation' });
     const [before] = await invitationViews(tx, [row]);
-    const [updated] = await tx.update(invitations).set({ revokedAt: row.revokedAt ?? new Date() }).where(eq(invitations.id, id)).returning();
+    const [updated] = await tx
+      .update(invitations)
+      .set({ revokedAt: row.revokedAt ?? new Date() })
+      .where(eq(invitations.id, id))
+      .returning();
     const [view] = await invitationViews(tx, [updated!]);
-    await recordChange(tx, ctx, { action: 'invitation.revoked', objectType: 'invitation', objectId: id, partnerId: row.partnerId, before: before!, after: view! });
+    await recordChange(tx, ctx, {
+      action: 'invitation.revoked',
+      objectType: 'invitation',
+      objectId: id,
+      partnerId: row.partnerId,
+      before: before!,
+      after: view!,
+    });
     return view!;
   });
 }
 
 async function pendingByToken(tx: Tx, token: string) {
-  const [row] = await tx.select().from(invitations).where(eq(invitations.tokenHash, sha256(token))).for('update');
+  const [row] = await tx
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, sha256(token)))
+    .for('update');
   if (!row || row.acceptedAt || row.revokedAt || row.expiresAt.getTime() <= Date.now()) {
     throw new AppError('token_invalid', 'This invitation link is invalid, used or expired');
   }
@@ -122,15 +161,25 @@ export async function previewInvitation(ctx: Ctx, token: string) {
   });
 }
 
-export async function acceptInvitation(ctx: Ctx, input: { token: string; name: string; password: string }): Promise<StartedSession> {
+export async function acceptInvitation(
+  ctx: Ctx,
+  input: { token: string; name: string; password: string },
+): Promise<StartedSession> {
   return ctx.db.run(system, async (tx) => {
     const row = await pendingByToken(tx, input.token);
     const problems = checkPassword(input.password, row.email);
     if (problems.length) throw new AppError('validation_failed', `password: ${problems[0]!.message}`, problems);
-    if (await findUserByEmail(tx, row.email)) throw new AppError('already_exists', 'A user with this email exists already');
+    if (await findUserByEmail(tx, row.email))
+      throw new AppError('already_exists', 'A user with this email exists already');
     const [user] = await tx
       .insert(users)
-      .values({ email: row.email, name: input.name, role: row.role, partnerId: row.partnerId, passwordHash: await hashPassword(input.password) })
+      .values({
+        email: row.email,
+        name: input.name,
+        role: row.role,
+        partnerId: row.partnerId,
+        passwordHash: await hashPassword(input.password),
+      })
       .returning();
     await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, row.id));
     const asUser: Ctx = { ...ctx, actor: actorOfUser(user!, null) };

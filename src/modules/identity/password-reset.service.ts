@@ -32,15 +32,22 @@ export async function requestPasswordReset(ctx: Ctx, email: string): Promise<voi
       .insert(passwordResets)
       .values({ userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MS) })
       .returning({ id: passwordResets.id });
-    await recordChange(tx, { ...ctx, actor: systemActor('password reset') }, {
-      action: 'user.password_reset_requested',
-      objectType: 'user',
-      objectId: user.id,
-      partnerId: user.partnerId,
-      before: null,
-      after: { resetId: row!.id, ip: ctx.ip ?? null },
+    await recordChange(
+      tx,
+      { ...ctx, actor: systemActor('password reset') },
+      {
+        action: 'user.password_reset_requested',
+        objectType: 'user',
+        objectId: user.id,
+        partnerId: user.partnerId,
+        before: null,
+        after: { resetId: row!.id, ip: ctx.ip ?? null },
+      },
+    );
+    await queueMail(tx, {
+      to: user.email,
+      ...passwordResetMail({ link: `${ctx.config.publicUrl}/reset-password?token=${token}` }),
     });
-    await queueMail(tx, { to: user.email, ...passwordResetMail({ link: `${ctx.config.publicUrl}/reset-password?token=${token}` }) });
   });
 }
 
@@ -59,16 +66,23 @@ export async function confirmPasswordReset(ctx: Ctx, input: { token: string; pas
     if (!user || user.disabledAt) throw new AppError('token_invalid', 'This reset link is invalid, used or expired');
     const problems = checkPassword(input.password, user.email);
     if (problems.length) throw new AppError('validation_failed', `password: ${problems[0]!.message}`, problems);
-    await tx.update(users).set({ passwordHash: await hashPassword(input.password), updatedAt: new Date() }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.password), updatedAt: new Date() })
+      .where(eq(users.id, user.id));
     await tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.userId, user.id));
     const ended = await endSessionsOf(tx, user.id);
-    await recordChange(tx, { ...ctx, actor: actorOfUser(user, null) }, {
-      action: 'user.password_reset',
-      objectType: 'user',
-      objectId: user.id,
-      partnerId: user.partnerId,
-      before: null,
-      after: { sessionsEnded: ended },
-    });
+    await recordChange(
+      tx,
+      { ...ctx, actor: actorOfUser(user, null) },
+      {
+        action: 'user.password_reset',
+        objectType: 'user',
+        objectId: user.id,
+        partnerId: user.partnerId,
+        before: null,
+        after: { sessionsEnded: ended },
+      },
+    );
   });
 }

@@ -43,18 +43,27 @@ export async function startSession(tx: Tx, ctx: Ctx, user: UserRow): Promise<Sta
     .returning({ id: sessions.id });
   await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
   const view = await userView(tx, { ...user, lastLoginAt: now });
-  await recordChange(tx, { ...ctx, actor: actorOfUser(user, row!.id) }, {
-    action: 'user.signed_in',
-    objectType: 'user',
-    objectId: user.id,
-    partnerId: user.partnerId,
-    before: null,
-    after: { sessionId: row!.id, ip: ctx.ip ?? null },
-  });
+  await recordChange(
+    tx,
+    { ...ctx, actor: actorOfUser(user, row!.id) },
+    {
+      action: 'user.signed_in',
+      objectType: 'user',
+      objectId: user.id,
+      partnerId: user.partnerId,
+      before: null,
+      after: { sessionId: row!.id, ip: ctx.ip ?? null },
+    },
+  );
   return { token, view: { user: view, csrfToken, permissions: actionsOf(user.role as Role) } };
 }
 
-async function failureStats(tx: Tx, column: typeof loginAttempts.email | typeof loginAttempts.ip, value: string, since: Date) {
+async function failureStats(
+  tx: Tx,
+  column: typeof loginAttempts.email | typeof loginAttempts.ip,
+  value: string,
+  since: Date,
+) {
   const [row] = await tx
     .select({ n: count(), oldest: min(loginAttempts.at) })
     .from(loginAttempts)
@@ -81,7 +90,10 @@ export async function login(ctx: Ctx, input: { email: string; password: string }
     });
   }
   const [user] = await ctx.db.run(system, (tx) =>
-    tx.select().from(users).where(eq(sql`lower(${users.email})`, email)),
+    tx
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email)),
   );
   // the hash is checked even for an unknown email so that timing does not tell which emails exist
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
@@ -130,7 +142,10 @@ export async function logout(ctx: Ctx): Promise<void> {
   if (actor.type !== 'user' || !actor.sessionId) return;
   const sessionId = actor.sessionId;
   await ctx.db.run(system, async (tx) => {
-    await tx.update(sessions).set({ endedAt: new Date() }).where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+    await tx
+      .update(sessions)
+      .set({ endedAt: new Date() })
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
     await recordChange(tx, ctx, {
       action: 'user.signed_out',
       objectType: 'user',

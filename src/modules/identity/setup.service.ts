@@ -10,9 +10,7 @@ import { hasAnyAdmin, insertUser } from './users.service.js';
 const system = { kind: 'system' } as const;
 
 export type BootstrapResult =
-  | { kind: 'ready' }
-  | { kind: 'admin_created'; email: string }
-  | { kind: 'setup_link'; link: string };
+  { kind: 'ready' } | { kind: 'admin_created'; email: string } | { kind: 'setup_link'; link: string };
 
 /**
  * At start: with an admin already there, nothing to do; with TRELLIS_ADMIN_EMAIL/PASSWORD, create that admin;

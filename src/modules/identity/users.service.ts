@@ -12,7 +12,13 @@ import { after, decodeCursor, type Page, toPage } from '../../platform/http/pagi
 import { read, write } from '../../platform/unit-of-work.js';
 import { parseInput } from '../../platform/validation.js';
 import { partnerExists } from '../partners/service.js';
-import { type CreateUserInput, createUserInput, type ListUsersQuery, type UpdateUserInput, type UserView } from './contracts.js';
+import {
+  type CreateUserInput,
+  createUserInput,
+  type ListUsersQuery,
+  type UpdateUserInput,
+  type UserView,
+} from './contracts.js';
 import { checkPassword } from './rules/password-policy.js';
 import { normalizeEmail } from './rules/throttle.js';
 import { users } from './schema.js';
@@ -20,7 +26,10 @@ import { endSessionsOf } from './sessions.service.js';
 import { userView, userViews } from './views.js';
 
 export async function findUserByEmail(tx: Tx, email: string) {
-  const [u] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, normalizeEmail(email)));
+  const [u] = await tx
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, normalizeEmail(email)));
   return u ?? null;
 }
 
@@ -45,7 +54,12 @@ export async function listUsers(ctx: Ctx, q: ListUsersQuery): Promise<Page<UserV
       )
       .orderBy(desc(users.createdAt), desc(users.id))
       .limit(q.limit + 1);
-    const page = toPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }), (r) => r);
+    const page = toPage(
+      rows,
+      q.limit,
+      (r) => ({ at: r.createdAt, id: r.id }),
+      (r) => r,
+    );
     return { items: await userViews(tx, page.items), nextCursor: page.nextCursor };
   });
 }
@@ -78,7 +92,8 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
     if (ctx.actor.id === u.id && (input.disabled === true || (input.role && input.role !== u.role))) {
       throw conflict('You cannot disable yourself or change your own role');
     }
-    const losesAdmin = u.role === 'admin' && !u.disabledAt && (input.disabled === true || (input.role && input.role !== 'admin'));
+    const losesAdmin =
+      u.role === 'admin' && !u.disabledAt && (input.disabled === true || (input.role && input.role !== 'admin'));
     if (losesAdmin && (await countActiveAdmins(tx)) <= 1) throw conflict('Trellis needs at least one active admin');
     const before = await userView(tx, u);
     const [row] = await tx
@@ -93,7 +108,14 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
       .returning();
     if (input.disabled === true) await endSessionsOf(tx, id);
     const afterView = await userView(tx, row!);
-    await recordChange(tx, ctx, { action: 'user.updated', objectType: 'user', objectId: id, partnerId: u.partnerId, before, after: afterView });
+    await recordChange(tx, ctx, {
+      action: 'user.updated',
+      objectType: 'user',
+      objectId: id,
+      partnerId: u.partnerId,
+      before,
+      after: afterView,
+    });
     return afterView;
   });
 }
@@ -104,10 +126,16 @@ export async function insertUser(tx: Tx, ctx: Ctx, raw: CreateUserInput): Promis
   const problems = checkPassword(input.password, input.email);
   if (problems.length) throw new AppError('validation_failed', `password: ${problems[0]!.message}`, problems);
   if (input.partnerId ? !isPartnerRole(input.role) : !isVendorRole(input.role)) {
-    throw invalid('role', input.partnerId ? 'a partner user needs a partner role' : 'a vendor user needs a vendor role');
+    throw invalid(
+      'role',
+      input.partnerId ? 'a partner user needs a partner role' : 'a vendor user needs a vendor role',
+    );
   }
   if (input.partnerId && !(await partnerExists(tx, input.partnerId))) throw invalid('partnerId', 'no such partner');
-  if (await findUserByEmail(tx, input.email)) throw new AppError('already_exists', 'A user with this email exists', [{ field: 'email', message: 'is already taken' }]);
+  if (await findUserByEmail(tx, input.email))
+    throw new AppError('already_exists', 'A user with this email exists', [
+      { field: 'email', message: 'is already taken' },
+    ]);
   const [row] = await tx
     .insert(users)
     .values({
@@ -119,7 +147,14 @@ export async function insertUser(tx: Tx, ctx: Ctx, raw: CreateUserInput): Promis
     })
     .returning();
   const view = await userView(tx, row!);
-  await recordChange(tx, ctx, { action: 'user.created', objectType: 'user', objectId: row!.id, partnerId: row!.partnerId, before: null, after: view });
+  await recordChange(tx, ctx, {
+    action: 'user.created',
+    objectType: 'user',
+    objectId: row!.id,
+    partnerId: row!.partnerId,
+    before: null,
+    after: view,
+  });
   return view;
 }
 
@@ -129,7 +164,9 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
 }
 
 export async function hasAnyAdmin(tx: Tx): Promise<boolean> {
-  const [r] = await tx.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), isNull(users.partnerId)));
+  const [r] = await tx
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), isNull(users.partnerId)));
   return Number(r?.n ?? 0) > 0;
 }
-

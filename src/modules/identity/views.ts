@@ -12,7 +12,10 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Views never carry a password hash, token hash or key hash. */
 export async function userViews(tx: Tx, rows: UserRow[]): Promise<UserView[]> {
-  const refs = await partnerRefs(tx, rows.map((r) => r.partnerId));
+  const refs = await partnerRefs(
+    tx,
+    rows.map((r) => r.partnerId),
+  );
   return rows.map((r) => ({
     id: r.id,
     email: r.email,
@@ -33,7 +36,10 @@ export async function userView(tx: Tx, row: UserRow): Promise<UserView> {
 }
 
 export async function invitationViews(tx: Tx, rows: InvitationRow[]): Promise<InvitationView[]> {
-  const refs = await partnerRefs(tx, rows.map((r) => r.partnerId));
+  const refs = await partnerRefs(
+    tx,
+    rows.map((r) => r.partnerId),
+  );
   return rows.map((r) => ({
     id: r.id,
     email: r.email,
@@ -49,7 +55,10 @@ export async function invitationViews(tx: Tx, rows: InvitationRow[]): Promise<In
 }
 
 export async function apiKeyViews(tx: Tx, rows: ApiKeyRow[]): Promise<ApiKeyView[]> {
-  const refs = await partnerRefs(tx, rows.map((r) => r.partnerId));
+  const refs = await partnerRefs(
+    tx,
+    rows.map((r) => r.partnerId),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

@@ -55,7 +55,14 @@ export async function createPartner(ctx: Ctx, input: CreatePartnerInput): Promis
     const [row] = await tx.insert(partners).values({ name: input.name }).returning();
     if (!row) throw new Error('insert returned nothing');
     const after = view(row);
-    await recordChange(tx, ctx, { action: 'partner.created', objectType: 'partner', objectId: row.id, partnerId: row.id, before: null, after });
+    await recordChange(tx, ctx, {
+      action: 'partner.created',
+      objectType: 'partner',
+      objectId: row.id,
+      partnerId: row.id,
+      before: null,
+      after,
+    });
     return after;
   });
 }
@@ -64,7 +71,10 @@ export async function createPartner(ctx: Ctx, input: CreatePartnerInput): Promis
 export async function partnerRefs(tx: Tx, ids: (string | null)[]): Promise<Map<string, { id: string; name: string }>> {
   const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
   if (wanted.length === 0) return new Map();
-  const rows = await tx.select({ id: partners.id, name: partners.name }).from(partners).where(inArray(partners.id, wanted));
+  const rows = await tx
+    .select({ id: partners.id, name: partners.name })
+    .from(partners)
+    .where(inArray(partners.id, wanted));
   return new Map(rows.map((r) => [r.id, r]));
 }
 

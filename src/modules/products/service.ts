@@ -150,7 +150,10 @@ export async function setArchived(ctx: Ctx, id: string, archived: boolean): Prom
 }
 
 /** For other modules: titles of products by id, read in the caller's transaction. */
-export async function productRefs(tx: Tx, ids: string[]): Promise<Map<string, { id: string; title: string; status: string }>> {
+export async function productRefs(
+  tx: Tx,
+  ids: string[],
+): Promise<Map<string, { id: string; title: string; status: string }>> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return new Map();
   const rows = await tx
@@ -158,4 +161,19 @@ export async function productRefs(tx: Tx, ids: string[]): Promise<Map<string, { 
     .from(products)
     .where(inArray(products.id, wanted));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** For the graph: every product not archived, as plain data. */
+export async function activeProducts(tx: Tx) {
+  return tx
+    .select({
+      id: products.id,
+      title: products.title,
+      description: products.description,
+      status: products.status,
+      tags: products.tags,
+    })
+    .from(products)
+    .where(isNull(products.archivedAt))
+    .orderBy(products.title);
 }

@@ -54,7 +54,8 @@ async function assertFree(tx: Tx, fields: { key?: string; name?: string }, excep
   const rows = await tx.select({ id: benefits.id, key: benefits.key, name: benefits.name }).from(benefits);
   const others = rows.filter((r) => r.id !== except);
   if (fields.key && others.some((r) => r.key === fields.key)) throw taken('key', fields.key);
-  if (fields.name && others.some((r) => r.name.toLowerCase() === fields.name!.toLowerCase())) throw taken('name', fields.name);
+  if (fields.name && others.some((r) => r.name.toLowerCase() === fields.name!.toLowerCase()))
+    throw taken('name', fields.name);
 }
 
 /** A well-known key fixes the value type, because the engines read the value as that type. */
@@ -62,7 +63,9 @@ function assertKeyType(key: string | null | undefined, valueType: string): void 
   if (!key) return;
   const expected = WELL_KNOWN_BENEFITS[key as keyof typeof WELL_KNOWN_BENEFITS].valueType;
   if (expected !== valueType)
-    throw new AppError('validation_failed', `valueType: ${key} is a ${expected} benefit`, [{ field: 'valueType', message: `${key} is a ${expected} benefit` }]);
+    throw new AppError('validation_failed', `valueType: ${key} is a ${expected} benefit`, [
+      { field: 'valueType', message: `${key} is a ${expected} benefit` },
+    ]);
 }
 
 export async function createBenefit(ctx: Ctx, raw: CreateBenefitInput): Promise<BenefitView> {
@@ -73,10 +76,23 @@ export async function createBenefit(ctx: Ctx, raw: CreateBenefitInput): Promise<
     await assertFree(tx, { key: input.key, name: input.name });
     const [row] = await tx
       .insert(benefits)
-      .values({ key: input.key ?? null, name: input.name, description: input.description, category: input.category, valueType: input.valueType })
+      .values({
+        key: input.key ?? null,
+        name: input.name,
+        description: input.description,
+        category: input.category,
+        valueType: input.valueType,
+      })
       .returning();
     const created = benefitView(row!);
-    await recordChange(tx, ctx, { action: 'benefit.created', objectType: 'benefit', objectId: created.id, partnerId: null, before: null, after: created });
+    await recordChange(tx, ctx, {
+      action: 'benefit.created',
+      objectType: 'benefit',
+      objectId: created.id,
+      partnerId: null,
+      before: null,
+      after: created,
+    });
     return created;
   });
 }
@@ -90,7 +106,11 @@ export async function updateBenefit(ctx: Ctx, id: string, raw: UpdateBenefitInpu
     await assertFree(tx, { name: input.name }, id);
     if (input.valueType && input.valueType !== current.valueType) {
       assertKeyType(current.key, input.valueType);
-      const [used] = await tx.select({ id: benefitValues.tierId }).from(benefitValues).where(eq(benefitValues.benefitId, id)).limit(1);
+      const [used] = await tx
+        .select({ id: benefitValues.tierId })
+        .from(benefitValues)
+        .where(eq(benefitValues.benefitId, id))
+        .limit(1);
       if (used) throw conflict('Programs award values of this benefit; its value type cannot change');
     }
     const [row] = await tx
@@ -105,7 +125,14 @@ export async function updateBenefit(ctx: Ctx, id: string, raw: UpdateBenefitInpu
       .where(eq(benefits.id, id))
       .returning();
     const updated = benefitView(row!);
-    await recordChange(tx, ctx, { action: 'benefit.updated', objectType: 'benefit', objectId: id, partnerId: null, before: benefitView(current), after: updated });
+    await recordChange(tx, ctx, {
+      action: 'benefit.updated',
+      objectType: 'benefit',
+      objectId: id,
+      partnerId: null,
+      before: benefitView(current),
+      after: updated,
+    });
     return updated;
   });
 }

@@ -6,7 +6,12 @@ import { criteriaSchema, METRIC_NAMES, OPERATORS } from './rules/criteria.js';
 import { PROGRAM_STATUSES, PROGRAM_TYPES } from './rules/program-lifecycle.js';
 import { currencySchema, daysSchema, keySchema } from './file/format.js';
 
-const tag = z.string().trim().min(1).max(50).regex(/^[^,]+$/, 'must not contain commas');
+const tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .regex(/^[^,]+$/, 'must not contain commas');
 const tags = z
   .array(tag)
   .max(30)
@@ -149,7 +154,10 @@ export type UpdateTierInput = z.input<typeof updateTierBody>;
 export const reorderTiersBody = z
   .object({ tierIds: z.array(z.uuid()).min(1).max(20) })
   .strict()
-  .refine((b) => new Set(b.tierIds).size === b.tierIds.length, { path: ['tierIds'], message: 'must not repeat a tier' });
+  .refine((b) => new Set(b.tierIds).size === b.tierIds.length, {
+    path: ['tierIds'],
+    message: 'must not repeat a tier',
+  });
 export type ReorderTiersInput = z.input<typeof reorderTiersBody>;
 
 export const benefitView = z

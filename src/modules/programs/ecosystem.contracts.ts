@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { percentSchema } from './file/format.js';
 import { API_STYLES, ECOSYSTEM_STATUS, ECOSYSTEM_TYPES, INTEGRATION_TYPES, SHARE_MODELS } from './rules/ecosystem.js';
 
-const tag = z.string().trim().min(1).max(50).regex(/^[^,]+$/, 'must not contain commas');
+const tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .regex(/^[^,]+$/, 'must not contain commas');
 const tags = z
   .array(tag)
   .max(30)
@@ -14,23 +19,50 @@ const common = {
 };
 
 /** Type-specific fields, named as the graph names them (camelCase over the API). */
-export const integrationPartnerFields = z.object({ integrationType: z.enum(INTEGRATION_TYPES).nullable().default(null) }).strict();
+export const integrationPartnerFields = z
+  .object({ integrationType: z.enum(INTEGRATION_TYPES).nullable().default(null) })
+  .strict();
 export const revenueShareFields = z
   .object({ shareModel: z.enum(SHARE_MODELS), sharePercentage: percentSchema.nullable().default(null) })
   .strict();
 export const apiEcosystemFields = z.object({ apiStyle: z.enum(API_STYLES).nullable().default(null) }).strict();
 export const developerPortalFields = z
   .object({
-    portalUrl: z.url({ protocol: /^https?$/ }).max(2_000).nullable().default(null),
+    portalUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2_000)
+      .nullable()
+      .default(null),
     sandboxAvailable: z.boolean().default(false),
   })
   .strict();
 
 export const createEcosystemNodeBody = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('integration_partner'), ...common, status: z.enum(ECOSYSTEM_STATUS.integration_partner.statuses).optional(), properties: integrationPartnerFields.default({ integrationType: null }) }).strict(),
+  z
+    .object({
+      type: z.literal('integration_partner'),
+      ...common,
+      status: z.enum(ECOSYSTEM_STATUS.integration_partner.statuses).optional(),
+      properties: integrationPartnerFields.default({ integrationType: null }),
+    })
+    .strict(),
   z.object({ type: z.literal('partner_revenue_share'), ...common, properties: revenueShareFields }).strict(),
-  z.object({ type: z.literal('api_ecosystem'), ...common, status: z.enum(ECOSYSTEM_STATUS.api_ecosystem.statuses).optional(), properties: apiEcosystemFields.default({ apiStyle: null }) }).strict(),
-  z.object({ type: z.literal('developer_portal'), ...common, status: z.enum(ECOSYSTEM_STATUS.developer_portal.statuses).optional(), properties: developerPortalFields.default({ portalUrl: null, sandboxAvailable: false }) }).strict(),
+  z
+    .object({
+      type: z.literal('api_ecosystem'),
+      ...common,
+      status: z.enum(ECOSYSTEM_STATUS.api_ecosystem.statuses).optional(),
+      properties: apiEcosystemFields.default({ apiStyle: null }),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('developer_portal'),
+      ...common,
+      status: z.enum(ECOSYSTEM_STATUS.developer_portal.statuses).optional(),
+      properties: developerPortalFields.default({ portalUrl: null, sandboxAvailable: false }),
+    })
+    .strict(),
 ]);
 export type CreateEcosystemNodeInput = z.input<typeof createEcosystemNodeBody>;
 

@@ -18,7 +18,12 @@ import {
   updateEcosystemNodeBody,
   type UpdateEcosystemNodeInput,
 } from './ecosystem.contracts.js';
-import { type EcosystemType, lifecycleOfEcosystem, propertiesFromStored, propertiesToStored } from './rules/ecosystem.js';
+import {
+  type EcosystemType,
+  lifecycleOfEcosystem,
+  propertiesFromStored,
+  propertiesToStored,
+} from './rules/ecosystem.js';
 import { assertEditable, loadProgram } from './programs.service.js';
 import { ecosystemNodes } from './schema.js';
 
@@ -59,7 +64,13 @@ export async function listEcosystem(ctx: Ctx, programId: string): Promise<Ecosys
   requireAccess(ctx.actor, 'program.read');
   return read(ctx, async (tx) => {
     await loadProgram(tx, programId);
-    return (await tx.select().from(ecosystemNodes).where(eq(ecosystemNodes.programId, programId)).orderBy(asc(ecosystemNodes.nodeType), asc(ecosystemNodes.title))).map(view);
+    return (
+      await tx
+        .select()
+        .from(ecosystemNodes)
+        .where(eq(ecosystemNodes.programId, programId))
+        .orderBy(asc(ecosystemNodes.nodeType), asc(ecosystemNodes.title))
+    ).map(view);
   });
 }
 
@@ -77,7 +88,11 @@ async function insertOrExplain<T>(fn: () => Promise<T>, tx: Tx): Promise<T> {
   }
 }
 
-export async function createEcosystemNode(ctx: Ctx, programId: string, raw: CreateEcosystemNodeInput): Promise<EcosystemNodeView> {
+export async function createEcosystemNode(
+  ctx: Ctx,
+  programId: string,
+  raw: CreateEcosystemNodeInput,
+): Promise<EcosystemNodeView> {
   requireAccess(ctx.actor, 'program.write');
   const input = parseInput(createEcosystemNodeBody, raw);
   return write(ctx, 'ecosystem.create', async (tx) => {
@@ -102,7 +117,14 @@ export async function createEcosystemNode(ctx: Ctx, programId: string, raw: Crea
       tx,
     );
     const created = view(row!);
-    await recordChange(tx, ctx, { action: 'ecosystem_node.created', objectType: input.type, objectId: created.id, partnerId: null, before: null, after: created });
+    await recordChange(tx, ctx, {
+      action: 'ecosystem_node.created',
+      objectType: input.type,
+      objectId: created.id,
+      partnerId: null,
+      before: null,
+      after: created,
+    });
     return created;
   });
 }
@@ -113,7 +135,11 @@ async function loadNode(tx: Tx, id: string): Promise<Row> {
   return row;
 }
 
-export async function updateEcosystemNode(ctx: Ctx, id: string, raw: UpdateEcosystemNodeInput): Promise<EcosystemNodeView> {
+export async function updateEcosystemNode(
+  ctx: Ctx,
+  id: string,
+  raw: UpdateEcosystemNodeInput,
+): Promise<EcosystemNodeView> {
   requireAccess(ctx.actor, 'program.write');
   const input = parseInput(updateEcosystemNodeBody, raw);
   return write(ctx, 'ecosystem.update', async (tx) => {
@@ -122,13 +148,24 @@ export async function updateEcosystemNode(ctx: Ctx, id: string, raw: UpdateEcosy
     const type = current.nodeType as EcosystemType;
     const lifecycle = lifecycleOfEcosystem(type);
     if (input.status !== undefined) {
-      if (!lifecycle) throw new AppError('validation_failed', 'status: a revenue share plan has no status', [{ field: 'status', message: 'a revenue share plan has no status' }]);
+      if (!lifecycle)
+        throw new AppError('validation_failed', 'status: a revenue share plan has no status', [
+          { field: 'status', message: 'a revenue share plan has no status' },
+        ]);
       if (!lifecycle.statuses.includes(input.status))
-        throw new AppError('validation_failed', `status: one of ${lifecycle.statuses.join(', ')}`, [{ field: 'status', message: `one of ${lifecycle.statuses.join(', ')}` }]);
+        throw new AppError('validation_failed', `status: one of ${lifecycle.statuses.join(', ')}`, [
+          { field: 'status', message: `one of ${lifecycle.statuses.join(', ')}` },
+        ]);
       lifecycle.assertMove(current.status!, input.status);
     }
     const properties = input.properties
-      ? propertiesToStored(type, parseInput(FIELDS[type].partial(), { ...propertiesFromStored(type, current.properties), ...input.properties }))
+      ? propertiesToStored(
+          type,
+          parseInput(FIELDS[type].partial(), {
+            ...propertiesFromStored(type, current.properties),
+            ...input.properties,
+          }),
+        )
       : current.properties;
     const [row] = await insertOrExplain(
       () =>
@@ -147,7 +184,14 @@ export async function updateEcosystemNode(ctx: Ctx, id: string, raw: UpdateEcosy
       tx,
     );
     const updated = view(row!);
-    await recordChange(tx, ctx, { action: 'ecosystem_node.updated', objectType: type, objectId: id, partnerId: null, before: view(current), after: updated });
+    await recordChange(tx, ctx, {
+      action: 'ecosystem_node.updated',
+      objectType: type,
+      objectId: id,
+      partnerId: null,
+      before: view(current),
+      after: updated,
+    });
     return updated;
   });
 }
@@ -158,6 +202,13 @@ export async function deleteEcosystemNode(ctx: Ctx, id: string): Promise<void> {
     const current = await loadNode(tx, id);
     assertEditable(await loadProgram(tx, current.programId, true));
     await tx.delete(ecosystemNodes).where(and(eq(ecosystemNodes.id, id)));
-    await recordChange(tx, ctx, { action: 'ecosystem_node.deleted', objectType: current.nodeType, objectId: id, partnerId: null, before: view(current), after: null });
+    await recordChange(tx, ctx, {
+      action: 'ecosystem_node.deleted',
+      objectType: current.nodeType,
+      objectId: id,
+      partnerId: null,
+      before: view(current),
+      after: null,
+    });
   });
 }

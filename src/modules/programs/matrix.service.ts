@@ -13,7 +13,14 @@ import {
   setValuesBody,
   type SetValuesInput,
 } from './contracts.js';
-import { type BenefitValue, formatValue, fromStored, toStored, type ValueType, valueProblem } from './rules/benefit-values.js';
+import {
+  type BenefitValue,
+  formatValue,
+  fromStored,
+  toStored,
+  type ValueType,
+  valueProblem,
+} from './rules/benefit-values.js';
 import { assertEditable, loadProgram } from './programs.service.js';
 import { benefits, benefitValues, programBenefits, programTiers } from './schema.js';
 import { benefitView } from './views.js';
@@ -52,7 +59,11 @@ export async function getMatrix(ctx: Ctx, programId: string): Promise<MatrixView
 }
 
 /** The matrix rows, in order: benefits left out lose their values in this program. */
-export async function setProgramBenefits(ctx: Ctx, programId: string, raw: SetProgramBenefitsInput): Promise<MatrixView> {
+export async function setProgramBenefits(
+  ctx: Ctx,
+  programId: string,
+  raw: SetProgramBenefitsInput,
+): Promise<MatrixView> {
   requireAccess(ctx.actor, 'program.write');
   const input = parseInput(setProgramBenefitsBody, raw);
   return write(ctx, 'program.benefits', async (tx) => {
@@ -61,11 +72,15 @@ export async function setProgramBenefits(ctx: Ctx, programId: string, raw: SetPr
     const before = await matrixOf(tx, programId, program.currency);
     if (input.benefitIds.length) {
       const found = new Set(
-        (await tx.select({ id: benefits.id }).from(benefits).where(inArray(benefits.id, input.benefitIds))).map((r) => r.id),
+        (await tx.select({ id: benefits.id }).from(benefits).where(inArray(benefits.id, input.benefitIds))).map(
+          (r) => r.id,
+        ),
       );
       const missing = input.benefitIds.findIndex((id) => !found.has(id));
       if (missing >= 0)
-        throw new AppError('validation_failed', `benefitIds.${missing}: no such benefit`, [{ field: `benefitIds.${missing}`, message: 'no such benefit' }]);
+        throw new AppError('validation_failed', `benefitIds.${missing}: no such benefit`, [
+          { field: `benefitIds.${missing}`, message: 'no such benefit' },
+        ]);
     }
     await tx
       .delete(programBenefits)
@@ -123,11 +138,21 @@ export async function setBenefitValues(ctx: Ctx, programId: string, raw: SetValu
       await tx
         .insert(benefitValues)
         .values({ programId, tierId: cell.tierId, benefitId: cell.benefitId, value })
-        .onConflictDoUpdate({ target: [benefitValues.tierId, benefitValues.benefitId], set: { value, updatedAt: new Date() } });
+        .onConflictDoUpdate({
+          target: [benefitValues.tierId, benefitValues.benefitId],
+          set: { value, updatedAt: new Date() },
+        });
     }
     const after = await matrixOf(tx, programId, program.currency);
     const show = (m: MatrixView) => Object.fromEntries(m.values.map((v) => [`${v.tierId}:${v.benefitId}`, v.display]));
-    await recordChange(tx, ctx, { action: 'program.values_changed', objectType: 'program', objectId: programId, partnerId: null, before: show(before), after: show(after) });
+    await recordChange(tx, ctx, {
+      action: 'program.values_changed',
+      objectType: 'program',
+      objectId: programId,
+      partnerId: null,
+      before: show(before),
+      after: show(after),
+    });
     return after;
   });
 }

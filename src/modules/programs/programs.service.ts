@@ -67,14 +67,24 @@ export async function listPrograms(ctx: Ctx, raw: ListProgramsQuery): Promise<Pa
           q.status ? eq(programs.status, q.status) : undefined,
           q.programType ? eq(programs.programType, q.programType) : undefined,
           q.tag ? arrayContains(programs.tags, [q.tag]) : undefined,
-          q.q ? or(contains(programs.name, q.q), contains(programs.description, q.q), contains(programs.key, q.q)) : undefined,
+          q.q
+            ? or(contains(programs.name, q.q), contains(programs.description, q.q), contains(programs.key, q.q))
+            : undefined,
           after(cursor, programs.updatedAt, programs.id),
         ),
       )
       .orderBy(desc(programs.updatedAt), desc(programs.id))
       .limit(q.limit + 1);
-    const products = await productIdsOf(tx, rows.map((r) => r.id));
-    return toPage(rows, q.limit, (r) => ({ at: r.updatedAt, id: r.id }), (r) => programView(r, products.get(r.id) ?? []));
+    const products = await productIdsOf(
+      tx,
+      rows.map((r) => r.id),
+    );
+    return toPage(
+      rows,
+      q.limit,
+      (r) => ({ at: r.updatedAt, id: r.id }),
+      (r) => programView(r, products.get(r.id) ?? []),
+    );
   });
 }
 
@@ -95,7 +105,9 @@ async function setProducts(tx: Tx, programId: string, ids: string[]): Promise<vo
 }
 
 const keyTaken = (key: string) =>
-  new AppError('already_exists', `key: another program has the key ${key}`, [{ field: 'key', message: 'another program has this key' }]);
+  new AppError('already_exists', `key: another program has the key ${key}`, [
+    { field: 'key', message: 'another program has this key' },
+  ]);
 
 /** A key derived from the name, numbered when taken, so a program can be created with a name alone. */
 async function freeKey(tx: Tx, name: string): Promise<string> {
@@ -109,7 +121,14 @@ async function freeKey(tx: Tx, name: string): Promise<string> {
   }
 }
 
-export async function recordStatusChange(tx: Tx, ctx: Ctx, programId: string, from: string | null, to: string, reason: string) {
+export async function recordStatusChange(
+  tx: Tx,
+  ctx: Ctx,
+  programId: string,
+  from: string | null,
+  to: string,
+  reason: string,
+) {
   await tx.insert(programStatusChanges).values({
     programId,
     fromStatus: from,
@@ -145,7 +164,14 @@ export async function createProgram(ctx: Ctx, raw: CreateProgramInput): Promise<
     await setProducts(tx, row!.id, input.productIds);
     await recordStatusChange(tx, ctx, row!.id, null, row!.status, 'created');
     const created = await viewOf(tx, row!);
-    await recordChange(tx, ctx, { action: 'program.created', objectType: 'program', objectId: created.id, partnerId: null, before: null, after: created });
+    await recordChange(tx, ctx, {
+      action: 'program.created',
+      objectType: 'program',
+      objectId: created.id,
+      partnerId: null,
+      before: null,
+      after: created,
+    });
     return created;
   });
 }
@@ -185,7 +211,14 @@ export async function updateProgram(ctx: Ctx, id: string, raw: UpdateProgramInpu
     }
     if (input.productIds) await setProducts(tx, id, input.productIds);
     const updated = await viewOf(tx, row!);
-    await recordChange(tx, ctx, { action: 'program.updated', objectType: 'program', objectId: id, partnerId: null, before, after: updated });
+    await recordChange(tx, ctx, {
+      action: 'program.updated',
+      objectType: 'program',
+      objectId: id,
+      partnerId: null,
+      before,
+      after: updated,
+    });
     return updated;
   });
 }
@@ -207,7 +240,14 @@ export async function transitionProgram(ctx: Ctx, id: string, raw: TransitionInp
       .returning();
     await recordStatusChange(tx, ctx, id, current.status, input.status, input.reason);
     const updated = await viewOf(tx, row!);
-    await recordChange(tx, ctx, { action: 'program.status_changed', objectType: 'program', objectId: id, partnerId: null, before, after: updated });
+    await recordChange(tx, ctx, {
+      action: 'program.status_changed',
+      objectType: 'program',
+      objectId: id,
+      partnerId: null,
+      before,
+      after: updated,
+    });
     return updated;
   });
 }

@@ -24,8 +24,15 @@ import { slugify, type TierRow, tierView } from './views.js';
 
 /** For this module's services: a program's tiers in rank order, as views. */
 export async function tiersOf(tx: Tx, programId: string, currency: string): Promise<TierView[]> {
-  const rows = await tx.select().from(programTiers).where(eq(programTiers.programId, programId)).orderBy(asc(programTiers.rank));
-  const badges = await badgeMeta(tx, rows.map((r) => r.id));
+  const rows = await tx
+    .select()
+    .from(programTiers)
+    .where(eq(programTiers.programId, programId))
+    .orderBy(asc(programTiers.rank));
+  const badges = await badgeMeta(
+    tx,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => tierView(r, currency, badges.get(r.id) ?? null));
 }
 
@@ -68,9 +75,13 @@ async function assertUnique(tx: Tx, programId: string, fields: { key?: string; n
     .where(eq(programTiers.programId, programId));
   const others = rows.filter((r) => r.id !== except);
   if (fields.key && others.some((r) => r.key === fields.key))
-    throw new AppError('already_exists', `key: another tier has the key ${fields.key}`, [{ field: 'key', message: 'another tier of this program has this key' }]);
+    throw new AppError('already_exists', `key: another tier has the key ${fields.key}`, [
+      { field: 'key', message: 'another tier of this program has this key' },
+    ]);
   if (fields.name && others.some((r) => r.name.toLowerCase() === fields.name!.toLowerCase()))
-    throw new AppError('already_exists', `name: another tier is called ${fields.name}`, [{ field: 'name', message: 'another tier of this program has this name' }]);
+    throw new AppError('already_exists', `name: another tier is called ${fields.name}`, [
+      { field: 'name', message: 'another tier of this program has this name' },
+    ]);
 }
 
 /** A new tier goes on top of the ladder; reorder to place it elsewhere. */
@@ -99,7 +110,14 @@ export async function createTier(ctx: Ctx, programId: string, raw: CreateTierInp
       })
       .returning();
     const created = await oneView(tx, row!, program.currency);
-    await recordChange(tx, ctx, { action: 'tier.created', objectType: 'tier', objectId: created.id, partnerId: null, before: null, after: created });
+    await recordChange(tx, ctx, {
+      action: 'tier.created',
+      objectType: 'tier',
+      objectId: created.id,
+      partnerId: null,
+      before: null,
+      after: created,
+    });
     return created;
   });
 }
@@ -126,7 +144,14 @@ export async function updateTier(ctx: Ctx, programId: string, tierId: string, ra
       .where(eq(programTiers.id, tierId))
       .returning();
     const updated = await oneView(tx, row!, program.currency);
-    await recordChange(tx, ctx, { action: 'tier.updated', objectType: 'tier', objectId: tierId, partnerId: null, before, after: updated });
+    await recordChange(tx, ctx, {
+      action: 'tier.updated',
+      objectType: 'tier',
+      objectId: tierId,
+      partnerId: null,
+      before,
+      after: updated,
+    });
     return updated;
   });
 }
@@ -146,7 +171,14 @@ export async function deleteTier(ctx: Ctx, programId: string, tierId: string): P
       throw conflict(`Partners hold the tier ${current.name}; move them to another tier first`);
     }
     await renumber(tx, programId);
-    await recordChange(tx, ctx, { action: 'tier.deleted', objectType: 'tier', objectId: tierId, partnerId: null, before, after: null });
+    await recordChange(tx, ctx, {
+      action: 'tier.deleted',
+      objectType: 'tier',
+      objectId: tierId,
+      partnerId: null,
+      before,
+      after: null,
+    });
   });
 }
 
@@ -173,7 +205,11 @@ async function renumber(tx: Tx, programId: string): Promise<void> {
     .from(programTiers)
     .where(eq(programTiers.programId, programId))
     .orderBy(asc(programTiers.rank));
-  await setRanks(tx, programId, rows.map((r) => r.id));
+  await setRanks(
+    tx,
+    programId,
+    rows.map((r) => r.id),
+  );
 }
 
 export async function reorderTiers(ctx: Ctx, programId: string, raw: ReorderTiersInput): Promise<TierView[]> {
@@ -214,13 +250,25 @@ export async function putBadge(ctx: Ctx, programId: string, tierId: string, byte
     const program = await loadProgram(tx, programId, true);
     assertEditable(program);
     const tier = await loadTier(tx, programId, tierId, true);
-    const values = { contentType: badge.contentType, data: Buffer.from(badge.bytes), sha256: badge.sha256, updatedAt: new Date() };
+    const values = {
+      contentType: badge.contentType,
+      data: Buffer.from(badge.bytes),
+      sha256: badge.sha256,
+      updatedAt: new Date(),
+    };
     await tx
       .insert(tierBadges)
       .values({ tierId, programId, ...values })
       .onConflictDoUpdate({ target: tierBadges.tierId, set: values });
     const updated = await oneView(tx, tier, program.currency);
-    await recordChange(tx, ctx, { action: 'tier.badge_changed', objectType: 'tier', objectId: tierId, partnerId: null, before: null, after: updated });
+    await recordChange(tx, ctx, {
+      action: 'tier.badge_changed',
+      objectType: 'tier',
+      objectId: tierId,
+      partnerId: null,
+      before: null,
+      after: updated,
+    });
     return updated;
   });
 }
@@ -233,13 +281,23 @@ export async function deleteBadge(ctx: Ctx, programId: string, tierId: string): 
     const tier = await loadTier(tx, programId, tierId, true);
     await tx.delete(tierBadges).where(eq(tierBadges.tierId, tierId));
     const updated = await oneView(tx, tier, program.currency);
-    await recordChange(tx, ctx, { action: 'tier.badge_removed', objectType: 'tier', objectId: tierId, partnerId: null, before: null, after: updated });
+    await recordChange(tx, ctx, {
+      action: 'tier.badge_removed',
+      objectType: 'tier',
+      objectId: tierId,
+      partnerId: null,
+      before: null,
+      after: updated,
+    });
     return updated;
   });
 }
 
 /** The badge image itself; partners read it for the programs they may see (the database decides which). */
-export async function getBadge(ctx: Ctx, tierId: string): Promise<{ contentType: string; data: Buffer; sha256: string }> {
+export async function getBadge(
+  ctx: Ctx,
+  tierId: string,
+): Promise<{ contentType: string; data: Buffer; sha256: string }> {
   requireAccess(ctx.actor, 'ladder.read');
   const [row] = await read(ctx, (tx) =>
     tx

@@ -5,6 +5,12 @@ import { createApiKey } from '../../modules/identity/api-keys.service.js';
 import { invite } from '../../modules/identity/invitations.service.js';
 import { Browser, createTestEnv, makePartner, makeUser, type TestEnv, unique } from '../../test/app.js';
 import { backendName } from '../../test/database.js';
+import { enrollPartner } from '../../modules/enrollments/service.js';
+import { createBenefit } from '../../modules/programs/benefits.service.js';
+import { createEcosystemNode } from '../../modules/programs/ecosystem.service.js';
+import { setBenefitValues, setProgramBenefits } from '../../modules/programs/matrix.service.js';
+import { createProgram, transitionProgram } from '../../modules/programs/programs.service.js';
+import { createTier, putBadge } from '../../modules/programs/tiers.service.js';
 import type { Tx } from './database.js';
 
 let env: TestEnv;
@@ -52,7 +58,39 @@ beforeAll(async () => {
   await env.db.run({ kind: 'system' }, (tx) =>
     tx.execute(sql`insert into products (title, status) values ('p', 'launch')`),
   );
+  running = await programWithLadder('Running', true);
+  await programWithLadder('Draft', false);
 });
+
+let running: string;
+const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>');
+
+/** A program with a tier, badge, benefit value, ecosystem node and both partners enrolled; active or not. */
+async function programWithLadder(name: string, active: boolean): Promise<string> {
+  const ctx = env.ctx(systemActor('test'));
+  const product = (await env.db.run({ kind: 'system' }, (tx) => rowsOf(tx, sql`select id from products limit 1`)))[0]!
+    .id as string;
+  const program = await createProgram(ctx, { name, programType: 'reseller', currency: 'USD', productIds: [product] });
+  const tier = await createTier(ctx, program.id, { name: 'Gold' });
+  await putBadge(ctx, program.id, tier.id, SVG);
+  const benefit = await createBenefit(ctx, { name: `Protection ${name}`, category: 'sales', valueType: 'days' });
+  await setProgramBenefits(ctx, program.id, { benefitIds: [benefit.id] });
+  await setBenefitValues(ctx, program.id, { values: [{ tierId: tier.id, benefitId: benefit.id, value: 30 }] });
+  await createEcosystemNode(ctx, program.id, { type: 'api_ecosystem', title: 'API', properties: { apiStyle: 'rest' } });
+  if (active) await transitionProgram(ctx, program.id, { status: 'active', reason: 'test' });
+  for (const p of [a, b]) await enrollPartner(ctx, program.id, { partnerId: p.id, tierId: tier.id });
+  return program.id;
+}
+
+/** Vendor tables a partner reads while the program runs: the ladder of running programs, nothing else. */
+const LADDER_TABLES: Record<string, (row: Record<string, unknown>) => boolean> = {
+  programs: (r) => r.id === running,
+  program_tiers: (r) => r.program_id === running,
+  tier_badges: (r) => r.program_id === running,
+  program_benefits: (r) => r.program_id === running,
+  benefit_values: (r) => r.program_id === running,
+  program_products: (r) => r.program_id === running,
+};
 afterAll(() => env.close());
 
 describe(`row-level security (${backendName})`, () => {
@@ -116,6 +154,19 @@ describe(`row-level security (${backendName})`, () => {
         expect(mine.length).toBe(all.length);
         continue;
       }
+      const visible = LADDER_TABLES[name];
+      if (visible) {
+        const expected = all.filter(visible).length;
+        if (mine.length !== expected || !mine.every(visible))
+          leaks.push(`${name}: saw ${mine.length}, expected ${expected}`);
+        seenAsA[name] = mine.length;
+        continue;
+      }
+      if (name === 'benefits') {
+        // only the benefits a running program awards
+        if (mine.length !== 1 || mine[0]!.name !== 'Protection Running') leaks.push(`benefits: saw ${mine.length}`);
+        continue;
+      }
       if (!hasOwner) {
         if (mine.length > 0) leaks.push(`${name}: ${mine.length} vendor-only rows visible`);
         continue;
@@ -127,7 +178,18 @@ describe(`row-level security (${backendName})`, () => {
     }
     expect(leaks).toEqual([]);
     // the populated partner-owned tables were really exercised
-    for (const t of ['partners', 'users', 'invitations', 'api_keys', 'sessions', 'audit_log', 'idempotency_keys']) {
+    for (const t of [
+      'partners',
+      'users',
+      'invitations',
+      'api_keys',
+      'sessions',
+      'audit_log',
+      'idempotency_keys',
+      'enrollments',
+      'tier_changes',
+      ...Object.keys(LADDER_TABLES),
+    ]) {
       expect(seenAsA[t], t).toBeGreaterThan(0);
     }
   });

@@ -3,7 +3,8 @@ import { isPartnerRole, isVendorRole, type Role } from '../../../platform/access
 import type { FieldError } from '../../../platform/errors.js';
 
 /** Inviting (or revoking an invitation of) vendor staff is managing users; partner users are invited. */
-export const invitationAction = (partnerId: string | null): Action => (partnerId === null ? 'user.manage' : 'user.invite');
+export const invitationAction = (partnerId: string | null): Action =>
+  partnerId === null ? 'user.manage' : 'user.invite';
 
 /** The role must fit the side: vendor roles for vendor users, partner roles for partner users. */
 export function invitationProblems(target: { role: Role; partnerId: string | null }): FieldError[] {

@@ -24,14 +24,24 @@ describe('sign-in throttling', () => {
     ['no failures', { count: 0, oldest: null }, { count: 0, oldest: null }, 0],
     ['four failures', { count: 4, oldest: ago(60_000) }, { count: 4, oldest: ago(60_000) }, 0],
     ['five failures a minute ago', { count: 5, oldest: ago(60_000) }, { count: 5, oldest: ago(60_000) }, 14 * 60],
-    ['many from one address', { count: 1, oldest: ago(1000) }, { count: 30, oldest: ago(THROTTLE.windowMs - 10_000) }, 10],
+    [
+      'many from one address',
+      { count: 1, oldest: ago(1000) },
+      { count: 30, oldest: ago(THROTTLE.windowMs - 10_000) },
+      10,
+    ],
   ])('%s', (_name, email, ip, expected) => {
     expect(retryAfterSeconds(email, ip, now)).toBe(expected);
   });
 });
 
 describe('session policy', () => {
-  const base = { createdAt: ago(1000), lastSeenAt: ago(1000), expiresAt: new Date(now.getTime() + 1000), endedAt: null };
+  const base = {
+    createdAt: ago(1000),
+    lastSeenAt: ago(1000),
+    expiresAt: new Date(now.getTime() + 1000),
+    endedAt: null,
+  };
   it.each([
     ['fresh', base, true],
     ['ended', { ...base, endedAt: ago(10) }, false],

@@ -1,0 +1,32 @@
+import { inArray } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.js';
+import { programs, programTiers } from './schema.js';
+
+const distinct = (ids: (string | null)[]) => [...new Set(ids.filter((x): x is string => x !== null))];
+
+/** For other modules: programs by id, read in the caller's transaction (and scope). */
+export async function programRefs(tx: Tx, ids: (string | null)[]) {
+  const wanted = distinct(ids);
+  if (wanted.length === 0) return new Map<string, { id: string; name: string; currency: string; status: string }>();
+  const rows = await tx
+    .select({ id: programs.id, name: programs.name, currency: programs.currency, status: programs.status })
+    .from(programs)
+    .where(inArray(programs.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** For other modules: tiers by id with their program and rank. */
+export async function tierRefs(tx: Tx, ids: (string | null)[]) {
+  const wanted = distinct(ids);
+  if (wanted.length === 0) return new Map<string, { id: string; name: string; programId: string; rank: number }>();
+  const rows = await tx
+    .select({
+      id: programTiers.id,
+      name: programTiers.name,
+      programId: programTiers.programId,
+      rank: programTiers.rank,
+    })
+    .from(programTiers)
+    .where(inArray(programTiers.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
+}
