@@ -207,137 +207,152 @@ export function BenefitMatrix({ program }: { program: Program }) {
         </Alert>
       )}
 
-      {m.benefits.length > 0 && (
-        <Box
-          style={{ overflowX: 'auto' }}
-          tabIndex={0}
-          role="region"
-          aria-label={`Benefits of ${program.name} by tier (scrollable)`}
-        >
-          <Table aria-label={`Benefits of ${program.name} by tier`} verticalSpacing="xs" withRowBorders>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col" miw={180}>
-                  Benefit
-                </Table.Th>
-                {tiers.map((t, i) => (
-                  <Table.Th key={t.id} scope="col">
-                    {t.name}
-                    {i === 0 && (
-                      <Text size="xs" c="gray.8" fw={400}>
-                        Entry tier
-                      </Text>
-                    )}
-                  </Table.Th>
-                ))}
-                {editable && <Table.Th scope="col">Actions</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {m.benefits.map((b, index) => (
-                <Table.Tr key={b.id}>
-                  <Table.Th scope="row" fw={400}>
-                    <Text size="sm" fw={600}>
-                      {b.name}
-                    </Text>
-                    <Text size="xs" c="gray.8">
-                      {valueTypeHint(b.valueType, currency)}
-                    </Text>
-                  </Table.Th>
-                  {tiers.map((t) => {
-                    const key = cellKey(t.id, b.id);
-                    const stored = values.get(key);
-                    if (!editable) {
-                      return <Table.Td key={t.id}>{stored ? stored.display : <NotAwarded />}</Table.Td>;
-                    }
-                    const draft = key in drafts ? (drafts[key] ?? null) : toDraft(b.valueType, stored?.value, currency);
-                    return (
-                      <Table.Td
-                        key={t.id}
-                        data-changed={changedKeys.has(key) || undefined}
-                        bg={changedKeys.has(key) ? 'yellow.0' : undefined}
-                        style={{ verticalAlign: 'top' }}
-                      >
-                        <CellInput
-                          type={b.valueType}
-                          label={`${b.name} for ${t.name}`}
-                          draft={draft}
-                          currency={currency}
-                          error={cellErrors[key]}
-                          disabled={save.isPending}
-                          onChange={(d) => edit(key, d)}
-                        />
-                      </Table.Td>
-                    );
-                  })}
-                  {editable && (
-                    <Table.Td style={{ verticalAlign: 'top' }}>
-                      <Group gap={4} wrap="nowrap">
-                        <ActionIcon
-                          variant="default"
-                          aria-label={`Move ${b.name} up`}
-                          disabled={index === 0 || busy}
-                          onClick={() => move(index, -1)}
-                        >
-                          <span aria-hidden="true">↑</span>
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="default"
-                          aria-label={`Move ${b.name} down`}
-                          disabled={index === m.benefits.length - 1 || busy}
-                          onClick={() => move(index, 1)}
-                        >
-                          <span aria-hidden="true">↓</span>
-                        </ActionIcon>
-                        <Button
-                          size="compact-sm"
-                          variant="outline"
-                          color="red"
-                          aria-label={`Remove ${b.name}`}
-                          disabled={busy}
-                          onClick={() => setToRemove(b)}
-                        >
-                          Remove
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
-      )}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSave();
+        }}
+      >
+        <Stack gap="md">
+          {m.benefits.length > 0 && (
+            <Box
+              style={{ overflowX: 'auto' }}
+              tabIndex={0}
+              role="region"
+              aria-label={`Benefits of ${program.name} by tier (scrollable)`}
+            >
+              <Table aria-label={`Benefits of ${program.name} by tier`} verticalSpacing="xs" withRowBorders>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col" miw={180}>
+                      Benefit
+                    </Table.Th>
+                    {tiers.map((t, i) => (
+                      <Table.Th key={t.id} scope="col">
+                        {t.name}
+                        {i === 0 && (
+                          <Text size="xs" c="gray.8" fw={400}>
+                            Entry tier
+                          </Text>
+                        )}
+                      </Table.Th>
+                    ))}
+                    {editable && <Table.Th scope="col">Actions</Table.Th>}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {m.benefits.map((b, index) => (
+                    <Table.Tr key={b.id}>
+                      <Table.Th scope="row" fw={400}>
+                        <Text size="sm" fw={600}>
+                          {b.name}
+                        </Text>
+                        <Text size="xs" c="gray.8">
+                          {valueTypeHint(b.valueType, currency)}
+                        </Text>
+                      </Table.Th>
+                      {tiers.map((t) => {
+                        const key = cellKey(t.id, b.id);
+                        const stored = values.get(key);
+                        if (!editable) {
+                          return <Table.Td key={t.id}>{stored ? stored.display : <NotAwarded />}</Table.Td>;
+                        }
+                        const draft =
+                          key in drafts ? (drafts[key] ?? null) : toDraft(b.valueType, stored?.value, currency);
+                        return (
+                          <Table.Td
+                            key={t.id}
+                            data-changed={changedKeys.has(key) || undefined}
+                            bg={changedKeys.has(key) ? 'yellow.0' : undefined}
+                            style={{ verticalAlign: 'top' }}
+                          >
+                            <CellInput
+                              type={b.valueType}
+                              label={`${b.name} for ${t.name}`}
+                              draft={draft}
+                              currency={currency}
+                              error={cellErrors[key]}
+                              disabled={save.isPending}
+                              onChange={(d) => edit(key, d)}
+                            />
+                          </Table.Td>
+                        );
+                      })}
+                      {editable && (
+                        <Table.Td style={{ verticalAlign: 'top' }}>
+                          <Group gap={4} wrap="nowrap">
+                            <ActionIcon
+                              variant="default"
+                              aria-label={`Move ${b.name} up`}
+                              disabled={index === 0 || busy}
+                              onClick={() => move(index, -1)}
+                            >
+                              <span aria-hidden="true">↑</span>
+                            </ActionIcon>
+                            <ActionIcon
+                              variant="default"
+                              aria-label={`Move ${b.name} down`}
+                              disabled={index === m.benefits.length - 1 || busy}
+                              onClick={() => move(index, 1)}
+                            >
+                              <span aria-hidden="true">↓</span>
+                            </ActionIcon>
+                            <Button
+                              size="compact-sm"
+                              variant="outline"
+                              color="red"
+                              aria-label={`Remove ${b.name}`}
+                              disabled={busy}
+                              onClick={() => setToRemove(b)}
+                            >
+                              Remove
+                            </Button>
+                          </Group>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Box>
+          )}
+
+          {editable && (
+            <>
+              {Object.keys(cellErrors).length > 0 ? (
+                <Alert color="red" variant="light" title="Please correct the highlighted cells" role="alert">
+                  <Text size="sm">Nothing was saved.</Text>
+                </Alert>
+              ) : (
+                <ErrorAlert error={save.error} />
+              )}
+              {tiers.length > 0 && m.benefits.length > 0 && (
+                <Group gap="sm">
+                  <Button type="submit" loading={save.isPending} disabled={pendingCount === 0 || rows.isPending}>
+                    Save changes
+                  </Button>
+                  <Button
+                    variant="default"
+                    onClick={onDiscard}
+                    disabled={Object.keys(drafts).length === 0 || save.isPending}
+                  >
+                    Discard
+                  </Button>
+                  <Text size="sm" c="gray.8" aria-live="polite">
+                    {pendingCount === 0
+                      ? 'No unsaved changes.'
+                      : `${pendingCount} unsaved change${pendingCount === 1 ? '' : 's'}.`}
+                  </Text>
+                </Group>
+              )}
+            </>
+          )}
+        </Stack>
+      </form>
 
       {editable && (
         <>
-          {Object.keys(cellErrors).length > 0 ? (
-            <Alert color="red" variant="light" title="Please correct the highlighted cells" role="alert">
-              <Text size="sm">Nothing was saved.</Text>
-            </Alert>
-          ) : (
-            <ErrorAlert error={save.error} />
-          )}
-          {tiers.length > 0 && m.benefits.length > 0 && (
-            <Group gap="sm">
-              <Button onClick={onSave} loading={save.isPending} disabled={pendingCount === 0 || rows.isPending}>
-                Save changes
-              </Button>
-              <Button
-                variant="default"
-                onClick={onDiscard}
-                disabled={Object.keys(drafts).length === 0 || save.isPending}
-              >
-                Discard
-              </Button>
-              <Text size="sm" c="gray.8" aria-live="polite">
-                {pendingCount === 0
-                  ? 'No unsaved changes.'
-                  : `${pendingCount} unsaved change${pendingCount === 1 ? '' : 's'}.`}
-              </Text>
-            </Group>
-          )}
-
           <section aria-labelledby={`add-benefit-${program.id}`}>
             <Title order={3} size="h4" id={`add-benefit-${program.id}`} mb="xs">
               Add a benefit row
