@@ -215,7 +215,7 @@ const PROGRAM_TYPE_LABELS: Record<ProgramType, string> = {
   affiliate: 'Affiliate',
   msp: 'MSP',
   system_integrator: 'System integrator',
-  technology: 'Technology',
+  technology: 'Technology / ISV',
   consulting: 'Consulting',
   marketplace: 'Marketplace',
   alliance: 'Alliance',
