@@ -7,8 +7,8 @@ import type { PlanResult, Program } from '../../../api/programs';
 import { useCan } from '../../../auth/AuthContext';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 
-/** Larger files are refused before reading: a program file, badges included, stays well below this. */
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** The largest program file the API takes (badges included). */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const PROGRAM_SCHEMA_URL = `${API_BASE}/schemas/program.json`;
 
 function changeCount(n: number): string {
@@ -28,7 +28,7 @@ function FileErrors({ error, title }: { error: unknown; title: string }) {
       <List size="sm" spacing={4}>
         {error.errors.map((e, i) => (
           <List.Item key={`${e.field}-${i}`}>
-            {e.field ? (
+            {e.field && e.field !== 'source' ? (
               <>
                 <Code>{e.field}</Code> {e.message}
               </>
@@ -112,7 +112,7 @@ export function ProgramFilePanel({ program }: { program: Program }) {
       return;
     }
     if (file.size > MAX_FILE_BYTES) {
-      setFileProblem(`${file.name} is larger than 5 MB.`);
+      setFileProblem(`${file.name} is larger than 2 MiB, the most a program file may be.`);
       return;
     }
     try {
