@@ -10,6 +10,7 @@ import { userRoutes } from './modules/identity/users.routes.js';
 import { partnerRoutes } from './modules/partners/routes.js';
 import { productRoutes } from './modules/products/routes.js';
 import { programRoutes } from './modules/programs/routes.js';
+import { programFileRoutes } from './modules/programs/file/routes.js';
 import { enrollmentRoutes } from './modules/enrollments/routes.js';
 import { graphRoutes } from './modules/graph/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(partnerRoutes());
       await api.register(productRoutes());
       await api.register(programRoutes());
+      await api.register(programFileRoutes());
       await api.register(enrollmentRoutes());
       await api.register(graphRoutes());
       await api.register(auditRoutes());

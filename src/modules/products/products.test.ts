@@ -7,7 +7,14 @@ import type { Actor } from '../../platform/access/actor.js';
 import { listAudit } from '../../platform/audit/service.js';
 import { AppError } from '../../platform/errors.js';
 import { createTestEnv, makePartner, type TestEnv } from '../../test/app.js';
-import { createProduct, getProduct, listProducts, setArchived, updateProduct } from './service.js';
+import {
+  createProduct,
+  ensureProductsByTitle,
+  getProduct,
+  listProducts,
+  setArchived,
+  updateProduct,
+} from './service.js';
 
 const admin: Actor = {
   type: 'user',
@@ -169,5 +176,16 @@ describe('products service', () => {
     expect((await getProduct(env.ctx(member), p.id)).title).toBe('Visible Thing');
     await rejects(getProduct(env.ctx(member), hidden.id), 'not_found');
     await rejects(updateProduct(env.ctx(member), p.id, { title: 'x' }), 'forbidden');
+  });
+
+  it('finds products by title in any case and creates the missing ones, each with an audit entry', async () => {
+    const ctx = env.ctx(admin);
+    const existing = await createProduct(ctx, { title: 'Mesh Router' });
+    const found = await write(ctx, 'test', (tx) => ensureProductsByTitle(tx, ctx, ['MESH router', ' Fleet Console ']));
+    expect(found.get('mesh router')).toBe(existing.id);
+    const createdId = found.get('fleet console')!;
+    expect(await getProduct(ctx, createdId)).toMatchObject({ title: 'Fleet Console', status: 'launch' });
+    const audit = await listAudit(ctx, { objectType: 'product', objectId: createdId, limit: 5 });
+    expect(audit.items.map((a) => a.action)).toEqual(['product.created']);
   });
 });

@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { requireAccess } from '../../platform/access/require-access.js';
 import { recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
@@ -176,4 +176,37 @@ export async function activeProducts(tx: Tx) {
     .from(products)
     .where(isNull(products.archivedAt))
     .orderBy(products.title);
+}
+
+/**
+ * The products with these titles (any case) by lower-cased title, creating those that do not exist yet (status
+ * launch), within the caller's transaction. For use cases of other modules that name products, such as a program
+ * file: the caller has checked its own permission.
+ */
+export async function ensureProductsByTitle(tx: Tx, ctx: Ctx, titles: string[]): Promise<Map<string, string>> {
+  const wanted = new Map(titles.map((t) => [t.trim().toLowerCase(), t.trim()]));
+  const found = new Map<string, string>();
+  if (wanted.size === 0) return found;
+  const rows = await tx
+    .select({ id: products.id, title: products.title })
+    .from(products)
+    .where(inArray(sql`lower(${products.title})`, [...wanted.keys()]))
+    // titles are not unique: a live product wins over an archived one, then the oldest
+    .orderBy(sql`${products.archivedAt} is not null`, asc(products.createdAt), asc(products.id));
+  for (const r of rows) if (!found.has(r.title.toLowerCase())) found.set(r.title.toLowerCase(), r.id);
+  for (const [lower, title] of wanted) {
+    if (found.has(lower)) continue;
+    const [row] = await tx.insert(products).values({ title, status: DEFAULT_PRODUCT_STATUS }).returning();
+    const created = view(row!);
+    await recordChange(tx, ctx, {
+      action: 'product.created',
+      objectType: 'product',
+      objectId: created.id,
+      partnerId: null,
+      before: null,
+      after: created,
+    });
+    found.set(lower, created.id);
+  }
+  return found;
 }

@@ -179,7 +179,7 @@ describe('tiers', () => {
 
   it('reorders under concurrency without breaking the ladder', async () => {
     const program = await newProgram();
-    const ids = [];
+    const ids: string[] = [];
     for (const name of ['A', 'B', 'C', 'D']) ids.push((await addTier(program.id, name)).id);
     const orders = Array.from({ length: 8 }, (_, i) => [...ids].sort(() => (i % 2 ? 1 : -1) * (ids.length - i)));
     const results = await Promise.all(

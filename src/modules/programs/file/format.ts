@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCurrency } from '../../../platform/money.js';
 import { BENEFIT_CATEGORIES, BENEFIT_KEYS, WELL_KNOWN_BENEFITS } from '../rules/well-known-benefits.js';
-import { VALUE_TYPES, valueProblem } from '../rules/benefit-values.js';
+import { VALUE_TYPES, type ValueType, valueProblem } from '../rules/benefit-values.js';
 import { criteriaSchema } from '../rules/criteria.js';
 import { PROGRAM_TYPES } from '../rules/program-lifecycle.js';
 import { ECOSYSTEM_STATUS, INTEGRATION_TYPES, API_STYLES, SHARE_MODELS } from '../rules/ecosystem.js';
@@ -136,40 +136,50 @@ export const programFileSchema = z
     policies: filePolicies,
   })
   .strict()
-  .superRefine((f, ctx) => {
-    const unique = <T>(list: T[], id: (t: T) => string, path: string, what: string) => {
-      const seen = new Set<string>();
-      list.forEach((item, i) => {
-        const k = id(item).toLowerCase();
-        if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [path, i], message: `repeats the ${what} ${id(item)}` });
-        seen.add(k);
-      });
-    };
-    unique(f.tiers, (t) => t.key, 'tiers', 'tier key');
-    unique(f.tiers, (t) => t.name, 'tiers', 'tier name');
-    unique(f.benefits, (b) => b.name, 'benefits', 'benefit name');
-    unique(
-      f.benefits.filter((b) => b.key),
-      (b) => b.key!,
-      'benefits',
-      'benefit key',
-    );
-    unique(f.products, (p) => p.title, 'products', 'product');
-    for (const list of ['integration_partners', 'revenue_shares', 'api_ecosystems', 'developer_portals'] as const)
-      unique<{ title: string }>(f[list], (n) => n.title, list, 'title');
-    const byRef = new Map(f.benefits.flatMap((b) => [[b.name, b] as const, ...(b.key ? [[b.key, b] as const] : [])]));
-    f.tiers.forEach((t, i) => {
-      for (const [ref, value] of Object.entries(t.benefits)) {
-        const benefit = byRef.get(ref);
-        const path = ['tiers', i, 'benefits', ref];
-        if (!benefit) ctx.addIssue({ code: 'custom', path, message: 'is not among the file’s benefits' });
-        else {
-          const problem = valueProblem(benefit.value_type, value);
-          if (problem) ctx.addIssue({ code: 'custom', path, message: problem });
-        }
+  // runs even when other parts of the file failed, so one refusal lists every problem; hence the defensive reads
+  .superRefine(
+    (f, ctx) => {
+      if (typeof f !== 'object' || f === null) return;
+      const list = (v: unknown): Record<string, unknown>[] =>
+        Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+      const text = (v: unknown): string | null => (typeof v === 'string' ? v.trim() : null);
+      const unique = (path: string, field: string, what: string, items = list(f[path as keyof typeof f])) => {
+        const seen = new Set<string>();
+        items.forEach((item, i) => {
+          const id = text(item[field]);
+          if (!id) return;
+          if (seen.has(id.toLowerCase()))
+            ctx.addIssue({ code: 'custom', path: [path, i], message: `repeats the ${what} ${id}` });
+          seen.add(id.toLowerCase());
+        });
+      };
+      unique('tiers', 'key', 'tier key');
+      unique('tiers', 'name', 'tier name');
+      unique('benefits', 'name', 'benefit name');
+      unique('benefits', 'key', 'benefit key');
+      unique('products', 'title', 'product');
+      for (const path of ['integration_partners', 'revenue_shares', 'api_ecosystems', 'developer_portals'])
+        unique(path, 'title', 'title');
+      const byRef = new Map<string, { value_type: unknown }>();
+      for (const b of list(f.benefits)) {
+        for (const ref of [text(b.name), text(b.key)]) if (ref) byRef.set(ref, b as { value_type: unknown });
       }
-    });
-  });
+      list(f.tiers).forEach((t, i) => {
+        const values = t.benefits;
+        if (typeof values !== 'object' || values === null || Array.isArray(values)) return;
+        for (const [ref, value] of Object.entries(values)) {
+          const benefit = byRef.get(ref);
+          const path = ['tiers', i, 'benefits', ref];
+          if (!benefit) ctx.addIssue({ code: 'custom', path, message: 'is not among the file’s benefits' });
+          else if ((VALUE_TYPES as readonly unknown[]).includes(benefit.value_type)) {
+            const problem = valueProblem(benefit.value_type as ValueType, value);
+            if (problem) ctx.addIssue({ code: 'custom', path, message: problem });
+          }
+        }
+      });
+    },
+    { when: () => true },
+  );
 
 export type ProgramFile = z.output<typeof programFileSchema>;
 export type ProgramFileInput = z.input<typeof programFileSchema>;
