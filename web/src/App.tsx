@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { ApiKeysPage } from './admin/ApiKeysPage';
 import { AuditPage } from './admin/AuditPage';
+import { BenefitsPage } from './admin/benefits/BenefitsPage';
 import { ConsoleHome } from './admin/ConsoleHome';
 import { ConsoleLayout } from './admin/ConsoleLayout';
 import { GraphPage } from './admin/graph/GraphPage';
@@ -11,6 +12,9 @@ import { PartnersPage } from './admin/partners/PartnersPage';
 import { NewProductPage } from './admin/products/NewProductPage';
 import { ProductPage } from './admin/products/ProductPage';
 import { ProductsPage } from './admin/products/ProductsPage';
+import { NewProgramPage } from './admin/programs/NewProgramPage';
+import { ProgramPage } from './admin/programs/ProgramPage';
+import { ProgramsPage } from './admin/programs/ProgramsPage';
 import { ProgramTemplatesPage } from './admin/programs/templates/ProgramTemplatesPage';
 import { UsersPage } from './admin/UsersPage';
 import { useAuth } from './auth/AuthContext';
@@ -58,9 +62,13 @@ export function App() {
         <Route path="products" element={<ProductsPage />} />
         <Route path="products/new" element={<NewProductPage />} />
         <Route path="products/:id" element={<ProductPage />} />
-        <Route path="programs/templates" element={<ProgramTemplatesPage />} />
         <Route path="partners" element={<PartnersPage />} />
         <Route path="partners/:id" element={<PartnerPage />} />
+        <Route path="programs" element={<ProgramsPage />} />
+        <Route path="programs/new" element={<NewProgramPage />} />
+        <Route path="programs/templates" element={<ProgramTemplatesPage />} />
+        <Route path="programs/:id" element={<ProgramPage />} />
+        <Route path="benefits" element={<BenefitsPage />} />
         <Route path="graph" element={<GraphPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />

@@ -46,6 +46,8 @@ import {
   reorderTiers,
   updateTier,
 } from './tiers.service.js';
+import { createFromTemplate, fromTemplateBody, listTemplates, templateView } from './templates.service.js';
+import { programPlanView } from './file/contracts.js';
 
 const tags = ['programs'];
 const id = z.object({ id: z.uuid() });
@@ -77,6 +79,25 @@ export const programRoutes = (): FastifyPluginAsyncZod => async (app) => {
       response: { 201: programView, ...errorResponses },
     },
     handler: async (req, reply) => reply.code(201).send(await createProgram(req.ctx, req.body)),
+  });
+  app.get('/program-templates', {
+    schema: {
+      tags,
+      operationId: 'listProgramTemplates',
+      summary: 'The program templates Trellis ships',
+      response: { 200: z.array(templateView), ...errorResponses },
+    },
+    handler: async (req) => listTemplates(req.ctx),
+  });
+  app.post('/programs/from-template', {
+    schema: {
+      tags,
+      operationId: 'createProgramFromTemplate',
+      summary: 'A new program (in planning) from a template, with an optional key and name',
+      body: fromTemplateBody,
+      response: { 201: programPlanView, ...errorResponses },
+    },
+    handler: async (req, reply) => reply.code(201).send(await createFromTemplate(req.ctx, req.body)),
   });
   app.get('/programs/:id', {
     schema: { tags, operationId: 'getProgram', params: id, response: { 200: programView, ...errorResponses } },

@@ -7,6 +7,7 @@ const sections: NavSection[] = [
       label: m.label,
       to: m.path ? `/console/${m.path}` : '/console',
       exact: !m.path,
+      permission: m.permission,
     })),
   },
   {

@@ -7,6 +7,8 @@ export interface ConsoleModule {
   comingSoon?: boolean;
   /** What the module will do, shown while it is not built yet. */
   description: string;
+  /** Shown in the navigation only to users who may do this. */
+  permission?: Permission;
 }
 
 export const CONSOLE_MODULES: ConsoleModule[] = [
@@ -16,9 +18,16 @@ export const CONSOLE_MODULES: ConsoleModule[] = [
   {
     label: 'Programs',
     path: 'programs',
-    comingSoon: true,
+    permission: 'program.read',
     description:
       'Run reseller, referral, affiliate, MSP, system integrator, technology, consulting, marketplace and alliance programs, each with its currency, eligibility rules, agreement, tier ladder, benefits and policies.',
+  },
+  {
+    label: 'Benefits',
+    path: 'benefits',
+    permission: 'benefit.read',
+    description:
+      'The catalog of benefits that program tiers award: discounts, commissions, deal protection, MDF and more.',
   },
   {
     label: 'Graph',

@@ -101,8 +101,25 @@ function parseRetryAfter(value: string | null): number | null {
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(
+    method,
+    path,
+    body === undefined ? undefined : { contentType: 'application/json', data: JSON.stringify(body) },
+  );
+}
+
+/** Sends a file or other raw bytes as the body, with its own content type (e.g. an image upload). */
+export async function requestRaw<T>(method: string, path: string, body: Blob, contentType?: string): Promise<T> {
+  return send<T>(method, path, { contentType: contentType || body.type || 'application/octet-stream', data: body });
+}
+
+async function send<T>(
+  method: string,
+  path: string,
+  body: { contentType: string; data: BodyInit } | undefined,
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = body.contentType;
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
@@ -111,7 +128,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body?.data,
     });
   } catch {
     throw new ApiError({
@@ -152,5 +169,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  /** PUT a file as the raw body (sent with the file's content type). */
+  putFile: <T>(path: string, file: Blob, contentType?: string) => requestRaw<T>('PUT', path, file, contentType),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };

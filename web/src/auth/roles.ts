@@ -27,7 +27,14 @@ export function roleOptions(roles: readonly Role[]): { value: string; label: str
  */
 export type Permission =
   | 'product.write'
+  | 'program.read'
   | 'program.write'
+  | 'benefit.read'
+  | 'benefit.write'
+  | 'enrollment.read'
+  | 'enrollment.write'
+  | 'ladder.read'
+  | 'graph.read'
   | 'partner.write'
   | 'user.manage'
   | 'user.invite'
@@ -35,9 +42,19 @@ export type Permission =
   | 'audit.read'
   | 'mail.read';
 
+const VENDOR: readonly Role[] = ['admin', 'channel_manager', 'finance', 'marketing', 'viewer'];
+const EVERYONE: readonly Role[] = [...VENDOR, 'partner_admin', 'partner_member'];
+
 const GRANTS: Record<Permission, readonly Role[]> = {
   'product.write': ['admin', 'channel_manager', 'marketing'],
+  'program.read': VENDOR,
   'program.write': ['admin', 'channel_manager'],
+  'benefit.read': VENDOR,
+  'benefit.write': ['admin', 'channel_manager'],
+  'enrollment.read': EVERYONE,
+  'enrollment.write': ['admin', 'channel_manager'],
+  'ladder.read': EVERYONE,
+  'graph.read': VENDOR,
   'partner.write': ['admin', 'channel_manager'],
   'user.manage': ['admin', 'partner_admin'],
   'user.invite': ['admin', 'channel_manager', 'partner_admin'],

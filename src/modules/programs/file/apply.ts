@@ -17,7 +17,8 @@ import {
   tierBadges,
 } from '../schema.js';
 import { type Change, type ChangeKind, nodeId, pairBenefits, valuePath } from './diff.js';
-import { benefitRef, loadCatalog, type ProgramState, toStoredProperties } from './state.js';
+import { toStoredProperties } from '../rules/ecosystem.js';
+import { benefitRef, loadCatalog, type ProgramState } from './state.js';
 
 type Lookup = (kind: ChangeKind, path: string) => Change | undefined;
 

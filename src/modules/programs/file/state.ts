@@ -3,7 +3,7 @@ import type { Tx } from '../../../platform/db/database.js';
 import { parseDataUri, prepareBadge } from '../../../platform/images/badge.js';
 import { type BenefitValue, fromStored, toStored, type ValueType } from '../rules/benefit-values.js';
 import type { Criterion } from '../rules/criteria.js';
-import type { EcosystemType } from '../rules/ecosystem.js';
+import { type EcosystemType, fromStoredProperties, toStoredProperties } from '../rules/ecosystem.js';
 import type { ProgramType } from '../rules/program-lifecycle.js';
 import {
   benefits as benefitsTable,
@@ -90,38 +90,6 @@ export const NODE_LISTS = {
   api_ecosystem: 'api_ecosystems',
   developer_portal: 'developer_portals',
 } as const satisfies Record<EcosystemType, string>;
-
-/** Each node type's own fields, named as in the graph package; `null`/`false` when the file leaves them out. */
-export const NODE_PROPERTIES = {
-  integration_partner: { integration_type: null },
-  partner_revenue_share: { share_model: null, share_percentage: null },
-  api_ecosystem: { api_style: null },
-  developer_portal: { portal_url: null, sandbox_available: false },
-} as const satisfies Record<EcosystemType, Record<string, unknown>>;
-
-/**
- * ecosystem_nodes.properties holds the fields of NODE_PROPERTIES with unset (null) ones left out, and
- * share_percentage in basis points like percent benefit values, so no float is ever stored.
- */
-export function toStoredProperties(type: EcosystemType, human: Record<string, unknown>): Record<string, unknown> {
-  const stored: Record<string, unknown> = {};
-  for (const field of Object.keys(NODE_PROPERTIES[type])) {
-    const value = human[field];
-    if (value === null || value === undefined) continue;
-    stored[field] = field === 'share_percentage' ? toStored('percent', value as number) : value;
-  }
-  return stored;
-}
-
-export function fromStoredProperties(type: EcosystemType, stored: Record<string, unknown>): Record<string, unknown> {
-  const human: Record<string, unknown> = {};
-  for (const [field, unset] of Object.entries(NODE_PROPERTIES[type])) {
-    const value = stored[field];
-    if (value === null || value === undefined) human[field] = unset;
-    else human[field] = field === 'share_percentage' ? fromStored('percent', value as number) : value;
-  }
-  return human;
-}
 
 /** What a checked file means, in the comparable shape; the file's benefit refs become canonical refs. */
 export function stateFromFile(file: ProgramFile): ProgramState {

@@ -1,4 +1,5 @@
 import { lifecycleOf } from '../../../platform/graph/lifecycle.js';
+import { fromStored, toStored } from './benefit-values.js';
 
 /**
  * The graph's other nodes a program hangs together: integration partners, revenue share plans, the API
@@ -26,61 +27,60 @@ export const INTEGRATION_TYPES = ['native', 'webhook', 'api', 'embedded'] as con
 export const SHARE_MODELS = ['percentage', 'flat_fee', 'tiered', 'hybrid'] as const;
 export const API_STYLES = ['rest', 'graphql', 'grpc', 'webhook', 'mixed'] as const;
 
+/** Each node type's own fields, named as in the graph package; `null`/`false` when the file leaves them out. */
+export const NODE_PROPERTIES = {
+  integration_partner: { integration_type: null },
+  partner_revenue_share: { share_model: null, share_percentage: null },
+  api_ecosystem: { api_style: null },
+  developer_portal: { portal_url: null, sandbox_available: false },
+} as const satisfies Record<EcosystemType, Record<string, unknown>>;
+
 /**
- * Stored properties use the graph's own names; the share percentage is kept in basis points so no float is
- * stored. The API speaks camelCase and percentages as 0–100 numbers.
+ * ecosystem_nodes.properties holds the fields of NODE_PROPERTIES with unset (null) ones left out, and
+ * share_percentage in basis points like percent benefit values, so no float is ever stored.
  */
-export type ApiProperties = {
-  integrationType?: string | null;
-  shareModel?: string;
-  sharePercentage?: number | null;
-  apiStyle?: string | null;
-  portalUrl?: string | null;
-  sandboxAvailable?: boolean;
+export function toStoredProperties(type: EcosystemType, human: Record<string, unknown>): Record<string, unknown> {
+  const stored: Record<string, unknown> = {};
+  for (const field of Object.keys(NODE_PROPERTIES[type])) {
+    const value = human[field];
+    if (value === null || value === undefined) continue;
+    stored[field] = field === 'share_percentage' ? toStored('percent', value as number) : value;
+  }
+  return stored;
+}
+
+export function fromStoredProperties(type: EcosystemType, stored: Record<string, unknown>): Record<string, unknown> {
+  const human: Record<string, unknown> = {};
+  for (const [field, unset] of Object.entries(NODE_PROPERTIES[type])) {
+    const value = stored[field];
+    if (value === null || value === undefined) human[field] = unset;
+    else human[field] = field === 'share_percentage' ? fromStored('percent', value as number) : value;
+  }
+  return human;
+}
+
+/** The API speaks camelCase; files, storage and the graph use the graph's own snake_case names. */
+const API_NAMES: Record<string, string> = {
+  integration_type: 'integrationType',
+  share_model: 'shareModel',
+  share_percentage: 'sharePercentage',
+  api_style: 'apiStyle',
+  portal_url: 'portalUrl',
+  sandbox_available: 'sandboxAvailable',
 };
 
-export function propertiesToStored(type: EcosystemType, p: ApiProperties): Record<string, unknown> {
-  switch (type) {
-    case 'integration_partner':
-      return { integration_type: p.integrationType ?? null };
-    case 'partner_revenue_share':
-      return {
-        share_model: p.shareModel,
-        share_percentage_bp: p.sharePercentage == null ? null : Math.round(p.sharePercentage * 100),
-      };
-    case 'api_ecosystem':
-      return { api_style: p.apiStyle ?? null };
-    case 'developer_portal':
-      return { portal_url: p.portalUrl ?? null, sandbox_available: p.sandboxAvailable ?? false };
-  }
+export type ApiProperties = Record<string, unknown>;
+
+export function propertiesToStored(type: EcosystemType, api: ApiProperties): Record<string, unknown> {
+  const human = Object.fromEntries(Object.keys(NODE_PROPERTIES[type]).map((f) => [f, api[API_NAMES[f]!]]));
+  return toStoredProperties(type, human);
 }
 
-export function propertiesFromStored(type: EcosystemType, s: Record<string, unknown>): ApiProperties {
-  switch (type) {
-    case 'integration_partner':
-      return { integrationType: (s.integration_type as string | null) ?? null };
-    case 'partner_revenue_share':
-      return {
-        shareModel: s.share_model as string,
-        sharePercentage: s.share_percentage_bp == null ? null : (s.share_percentage_bp as number) / 100,
-      };
-    case 'api_ecosystem':
-      return { apiStyle: (s.api_style as string | null) ?? null };
-    case 'developer_portal':
-      return { portalUrl: (s.portal_url as string | null) ?? null, sandboxAvailable: Boolean(s.sandbox_available) };
-  }
+export function propertiesFromStored(type: EcosystemType, stored: Record<string, unknown>): ApiProperties {
+  return Object.fromEntries(Object.entries(fromStoredProperties(type, stored)).map(([f, v]) => [API_NAMES[f]!, v]));
 }
 
-/** The graph's property names and units (percent as 0–100) for the `.upg` export. */
-export function graphProperties(type: EcosystemType, s: Record<string, unknown>): Record<string, unknown> {
-  const p = propertiesFromStored(type, s);
-  const entries = {
-    integration_type: p.integrationType,
-    share_model: p.shareModel,
-    share_percentage: p.sharePercentage,
-    api_style: p.apiStyle,
-    portal_url: p.portalUrl,
-    sandbox_available: p.sandboxAvailable,
-  };
-  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined && v !== null));
+/** The graph's property names and units (percent as 0–100), unset ones left out, for the `.upg` export. */
+export function graphProperties(type: EcosystemType, stored: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fromStoredProperties(type, stored)).filter(([, v]) => v !== null));
 }

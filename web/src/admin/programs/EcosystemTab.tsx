@@ -1,0 +1,515 @@
+import {
+  Anchor,
+  Box,
+  Button,
+  Center,
+  Checkbox,
+  Group,
+  Loader,
+  Modal,
+  NativeSelect,
+  NumberInput,
+  Stack,
+  Table,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { api, fieldErrors } from '../../api/client';
+import type { EcosystemNode, EcosystemType, Program } from '../../api/programs';
+import { ErrorAlert, FormErrorAlert } from '../../components/ErrorAlert';
+import { StatusBadge } from '../../components/StatusBadge';
+import { Tags } from '../products/ProductList';
+import { programKeys } from './cache';
+import { errorsByPath } from './errors';
+import {
+  API_STYLES,
+  ECOSYSTEM_SECTIONS,
+  ECOSYSTEM_STATUSES,
+  INTEGRATION_TYPES,
+  propertyLabel,
+  SHARE_MODELS,
+  statusLabel,
+} from './labels';
+
+type Properties = Record<string, unknown>;
+
+const optionsOf = (values: readonly string[], none?: string) => [
+  ...(none ? [{ value: '', label: none }] : []),
+  ...values.map((v) => ({ value: v, label: propertyLabel(v) })),
+];
+
+/** The type-specific columns of each section. */
+const PROPERTY_COLUMNS: Record<EcosystemType, { header: string; render: (p: Properties) => ReactNode }[]> = {
+  integration_partner: [{ header: 'Integration type', render: (p) => propertyLabel(p.integrationType) }],
+  partner_revenue_share: [
+    { header: 'Share model', render: (p) => propertyLabel(p.shareModel) },
+    {
+      header: 'Share',
+      render: (p) => (typeof p.sharePercentage === 'number' ? `${p.sharePercentage}%` : '—'),
+    },
+  ],
+  api_ecosystem: [{ header: 'API style', render: (p) => propertyLabel(p.apiStyle) }],
+  developer_portal: [
+    {
+      header: 'Portal',
+      render: (p) =>
+        typeof p.portalUrl === 'string' && p.portalUrl ? (
+          <Anchor href={p.portalUrl} target="_blank" rel="noreferrer noopener" size="sm">
+            {p.portalUrl}
+          </Anchor>
+        ) : (
+          '—'
+        ),
+    },
+    { header: 'Sandbox', render: (p) => (p.sandboxAvailable ? 'Yes' : 'No') },
+  ],
+};
+
+function defaultProperties(type: EcosystemType): Properties {
+  switch (type) {
+    case 'integration_partner':
+      return { integrationType: null };
+    case 'partner_revenue_share':
+      return { shareModel: 'percentage', sharePercentage: null };
+    case 'api_ecosystem':
+      return { apiStyle: null };
+    case 'developer_portal':
+      return { portalUrl: null, sandboxAvailable: false };
+  }
+}
+
+function PropertyFields({
+  type,
+  value,
+  onChange,
+  errors,
+}: {
+  type: EcosystemType;
+  value: Properties;
+  onChange: (p: Properties) => void;
+  errors: Record<string, string>;
+}) {
+  const set = (patch: Properties) => onChange({ ...value, ...patch });
+  const err = (field: string) => errors[`properties.${field}`];
+  switch (type) {
+    case 'integration_partner':
+      return (
+        <NativeSelect
+          label="Integration type"
+          data={optionsOf(INTEGRATION_TYPES, 'Not set')}
+          value={(value.integrationType as string | null) ?? ''}
+          onChange={(e) => set({ integrationType: e.currentTarget.value || null })}
+          error={err('integrationType')}
+        />
+      );
+    case 'partner_revenue_share':
+      return (
+        <Group grow align="flex-start">
+          <NativeSelect
+            label="Share model"
+            required
+            data={optionsOf(SHARE_MODELS)}
+            value={(value.shareModel as string) ?? 'percentage'}
+            onChange={(e) => set({ shareModel: e.currentTarget.value })}
+            error={err('shareModel')}
+          />
+          <NumberInput
+            label="Share percentage"
+            description="0 to 100, up to two decimals; leave empty when not a fixed share."
+            min={0}
+            max={100}
+            decimalScale={2}
+            allowNegative={false}
+            suffix="%"
+            value={typeof value.sharePercentage === 'number' ? value.sharePercentage : ''}
+            onChange={(v) => set({ sharePercentage: v === '' ? null : Number(v) })}
+            error={err('sharePercentage')}
+          />
+        </Group>
+      );
+    case 'api_ecosystem':
+      return (
+        <NativeSelect
+          label="API style"
+          data={optionsOf(API_STYLES, 'Not set')}
+          value={(value.apiStyle as string | null) ?? ''}
+          onChange={(e) => set({ apiStyle: e.currentTarget.value || null })}
+          error={err('apiStyle')}
+        />
+      );
+    case 'developer_portal':
+      return (
+        <Stack>
+          <TextInput
+            label="Portal URL"
+            type="url"
+            placeholder="https://developers.example.com"
+            value={(value.portalUrl as string | null) ?? ''}
+            onChange={(e) => set({ portalUrl: e.currentTarget.value.trim() || null })}
+            error={err('portalUrl')}
+          />
+          <Checkbox
+            label="Sandbox available"
+            checked={Boolean(value.sandboxAvailable)}
+            onChange={(e) => set({ sandboxAvailable: e.currentTarget.checked })}
+            error={err('sandboxAvailable')}
+          />
+        </Stack>
+      );
+  }
+}
+
+function NodeForm({
+  program,
+  type,
+  node,
+  onDone,
+}: {
+  program: Program;
+  type: EcosystemType;
+  node: EcosystemNode | null;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState(node?.title ?? '');
+  const [description, setDescription] = useState(node?.description ?? '');
+  const [tags, setTags] = useState<string[]>(node?.tags ?? []);
+  const statuses = ECOSYSTEM_STATUSES[type];
+  const [status, setStatus] = useState(statuses[0] ?? '');
+  const [properties, setProperties] = useState<Properties>(() => ({
+    ...defaultProperties(type),
+    ...(node?.properties ?? {}),
+  }));
+
+  const save = useMutation({
+    mutationFn: () => {
+      const common = { title: title.trim(), description: description.trim(), tags, properties };
+      return node
+        ? api.patch<EcosystemNode>(`/ecosystem/${encodeURIComponent(node.id)}`, common)
+        : api.post<EcosystemNode>(`/programs/${encodeURIComponent(program.id)}/ecosystem`, {
+            type,
+            ...common,
+            ...(statuses.length > 0 ? { status } : {}),
+          });
+    },
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({
+        predicate: (q) => q.queryKey.includes(program.id) && q.queryKey[1] !== 'one',
+      });
+      notifications.show({ color: 'green', message: `“${saved.title}” ${node ? 'saved' : 'added'}` });
+      onDone();
+    },
+  });
+  const [titleMissing, setTitleMissing] = useState(false);
+  const errors = fieldErrors(save.error);
+  const byPath = errorsByPath(save.error);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) {
+      setTitleMissing(true);
+      return;
+    }
+    save.mutate();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <FormErrorAlert error={save.error} fields={['title', 'description', 'tags', 'status', 'properties']} />
+        <TextInput
+          label="Title"
+          required
+          value={title}
+          onChange={(e) => {
+            setTitle(e.currentTarget.value);
+            setTitleMissing(false);
+          }}
+          error={titleMissing ? 'Enter a title' : errors.title}
+          data-autofocus
+        />
+        <Textarea
+          label="Description"
+          autosize
+          minRows={2}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={errors.description}
+        />
+        <TagsInput
+          label="Tags"
+          description="Press Enter after each tag."
+          value={tags}
+          onChange={setTags}
+          error={errors.tags}
+          clearable
+        />
+        {!node && statuses.length > 0 && (
+          <NativeSelect
+            label="Status"
+            data={statuses.map((s) => ({ value: s, label: statusLabel(s) }))}
+            value={status}
+            onChange={(e) => setStatus(e.currentTarget.value)}
+            error={errors.status}
+          />
+        )}
+        <PropertyFields type={type} value={properties} onChange={setProperties} errors={byPath} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function StatusCell({ node, editable }: { node: EcosystemNode; editable: boolean }) {
+  const queryClient = useQueryClient();
+  const change = useMutation({
+    mutationFn: (status: string) => api.patch<EcosystemNode>(`/ecosystem/${encodeURIComponent(node.id)}`, { status }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData<EcosystemNode[]>(programKeys.ecosystem(node.programId), (old) =>
+        old?.map((n) => (n.id === saved.id ? saved : n)),
+      );
+      notifications.show({ color: 'green', message: `“${saved.title}” is now ${statusLabel(saved.status ?? '')}` });
+    },
+  });
+  if (node.status === null) return <Text size="sm">—</Text>;
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" wrap="nowrap">
+        <StatusBadge status={node.status} label={statusLabel(node.status)} />
+        {editable && node.nextStatuses.length > 0 && (
+          <NativeSelect
+            size="xs"
+            aria-label={`Change status of ${node.title}`}
+            data={[
+              { value: '', label: 'Move to…' },
+              ...node.nextStatuses.map((s) => ({ value: s, label: statusLabel(s) })),
+            ]}
+            value=""
+            disabled={change.isPending}
+            onChange={(e) => {
+              const next = e.currentTarget.value;
+              if (next) change.mutate(next);
+            }}
+            w={130}
+          />
+        )}
+      </Group>
+      {change.error && <ErrorAlert error={change.error} />}
+    </Stack>
+  );
+}
+
+function DeleteNodeModal({ node, onClose }: { node: EcosystemNode | null; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const del = useMutation({
+    mutationFn: (n: EcosystemNode) => api.delete(`/ecosystem/${encodeURIComponent(n.id)}`),
+    onSuccess: (_, n) => {
+      queryClient.setQueryData<EcosystemNode[]>(programKeys.ecosystem(n.programId), (old) =>
+        old?.filter((x) => x.id !== n.id),
+      );
+      void queryClient.invalidateQueries({
+        predicate: (q) => q.queryKey.includes(n.programId) && q.queryKey[1] !== 'one',
+      });
+      notifications.show({ color: 'green', message: `“${n.title}” deleted` });
+      close();
+    },
+  });
+  function close() {
+    del.reset();
+    onClose();
+  }
+  return (
+    <Modal opened={node !== null} onClose={close} title={node ? `Delete ${node.title}?` : 'Delete?'}>
+      <Stack>
+        <Text size="sm">It is removed from the program and from its graph.</Text>
+        <ErrorAlert error={del.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            Cancel
+          </Button>
+          <Button color="red" onClick={() => node && del.mutate(node)} loading={del.isPending}>
+            Delete
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function EcosystemSection({
+  program,
+  type,
+  title,
+  singular,
+  nodes,
+  editable,
+}: {
+  program: Program;
+  type: EcosystemType;
+  title: string;
+  singular: string;
+  nodes: EcosystemNode[];
+  editable: boolean;
+}) {
+  const [editing, setEditing] = useState<EcosystemNode | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<EcosystemNode | null>(null);
+  const headingId = `ecosystem-${type}-heading`;
+  const columns = PROPERTY_COLUMNS[type];
+  const withStatus = ECOSYSTEM_STATUSES[type].length > 0;
+  const colSpan = 3 + columns.length + (withStatus ? 1 : 0) + (editable ? 1 : 0);
+
+  return (
+    <section aria-labelledby={headingId}>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3" id={headingId}>
+          {title}
+        </Title>
+        {editable && (
+          <Button variant="default" onClick={() => setEditing('new')}>
+            Add {singular}
+          </Button>
+        )}
+      </Group>
+      <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={`${title} (scrollable)`}>
+        <Table aria-label={title} striped verticalSpacing="xs" miw={700}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Title</Table.Th>
+              {withStatus && <Table.Th scope="col">Status</Table.Th>}
+              {columns.map((c) => (
+                <Table.Th scope="col" key={c.header}>
+                  {c.header}
+                </Table.Th>
+              ))}
+              <Table.Th scope="col">Description</Table.Th>
+              <Table.Th scope="col">Tags</Table.Th>
+              {editable && <Table.Th scope="col">Actions</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {nodes.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={colSpan}>
+                  <Text size="sm" c="gray.8" py="sm">
+                    None yet.
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {nodes.map((n) => (
+              <Table.Tr key={n.id}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {n.title}
+                  </Text>
+                </Table.Td>
+                {withStatus && (
+                  <Table.Td>
+                    <StatusCell node={n} editable={editable} />
+                  </Table.Td>
+                )}
+                {columns.map((c) => (
+                  <Table.Td key={c.header}>
+                    <Text size="sm" component="div">
+                      {c.render(n.properties)}
+                    </Text>
+                  </Table.Td>
+                ))}
+                <Table.Td>
+                  <Text size="sm" lineClamp={3}>
+                    {n.description || '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Tags tags={n.tags} />
+                </Table.Td>
+                {editable && (
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="xs" variant="default" aria-label={`Edit ${n.title}`} onClick={() => setEditing(n)}>
+                        Edit
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Delete ${n.title}`}
+                        onClick={() => setDeleting(n)}
+                      >
+                        Delete
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Box>
+      {editable && (
+        <>
+          <Modal
+            opened={editing !== null}
+            onClose={() => setEditing(null)}
+            size="lg"
+            title={editing && editing !== 'new' ? `Edit ${editing.title}` : `Add ${singular}`}
+          >
+            {editing !== null && (
+              <NodeForm
+                key={editing === 'new' ? 'new' : editing.id}
+                program={program}
+                type={type}
+                node={editing === 'new' ? null : editing}
+                onDone={() => setEditing(null)}
+              />
+            )}
+          </Modal>
+          <DeleteNodeModal node={deleting} onClose={() => setDeleting(null)} />
+        </>
+      )}
+    </section>
+  );
+}
+
+export function EcosystemTab({ program, editable }: { program: Program; editable: boolean }) {
+  const nodes = useQuery({
+    queryKey: programKeys.ecosystem(program.id),
+    queryFn: () => api.get<EcosystemNode[]>(`/programs/${encodeURIComponent(program.id)}/ecosystem`),
+  });
+  if (nodes.isPending) {
+    return (
+      <Center py="lg">
+        <Loader size="sm" aria-label="Loading the ecosystem" />
+      </Center>
+    );
+  }
+  if (nodes.isError) return <ErrorAlert error={nodes.error} />;
+  return (
+    <Stack gap="xl">
+      {ECOSYSTEM_SECTIONS.map((s) => (
+        <EcosystemSection
+          key={s.type}
+          program={program}
+          type={s.type}
+          title={s.title}
+          singular={s.singular}
+          nodes={nodes.data.filter((n) => n.type === s.type)}
+          editable={editable}
+        />
+      ))}
+    </Stack>
+  );
+}
