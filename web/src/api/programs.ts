@@ -208,20 +208,3 @@ export interface PlanResult {
   changes: PlanChange[];
   summary: string;
 }
-
-const PROGRAM_TYPE_LABELS: Record<ProgramType, string> = {
-  reseller: 'Reseller',
-  referral: 'Referral',
-  affiliate: 'Affiliate',
-  msp: 'MSP',
-  system_integrator: 'System integrator',
-  technology: 'Technology / ISV',
-  consulting: 'Consulting',
-  marketplace: 'Marketplace',
-  alliance: 'Alliance',
-};
-
-/** A program type as people read it ("MSP", "System integrator"). */
-export function programTypeLabel(type: string): string {
-  return PROGRAM_TYPE_LABELS[type as ProgramType] ?? type;
-}

@@ -14,7 +14,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { programTypeLabel, type Ladder, type Tier } from '../api/programs';
+import { programTypeLabel } from '../admin/programs/labels';
+import type { Ladder, Tier } from '../api/programs';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NotAwarded } from '../components/NotAwarded';
 import { usePageTitle } from '../components/usePageTitle';

@@ -1,6 +1,6 @@
 import { ActionIcon, Checkbox, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import type { ValueType } from '../../../api/programs';
-import { currencySymbol, minorDigits } from '../../../components/money';
+import { currencySymbol, minorDigits } from '../money';
 import type { Draft } from './cells';
 
 interface CellInputProps {

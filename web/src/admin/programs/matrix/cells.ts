@@ -1,5 +1,6 @@
 import type { BenefitValue, Matrix, ValueType } from '../../../api/programs';
-import { currencySymbol, majorToMinor, minorToMajor } from '../../../components/money';
+import { currencySymbol, formatMajor, parseMajor } from '../money';
+import { VALUE_TYPE_LABELS } from '../labels';
 
 /**
  * What a matrix cell's input holds while it is being edited: booleans as true/false, everything else as the
@@ -21,7 +22,8 @@ export function toDraft(type: ValueType, value: BenefitValue | undefined, curren
     case 'boolean':
       return value === true;
     case 'money':
-      return typeof value === 'number' ? minorToMajor(value, currency) : String(value);
+      // plain digits for the input, which groups them itself
+      return typeof value === 'number' ? formatMajor(value, currency).replace(/,/g, '') : String(value);
     case 'percent':
     case 'quantity':
     case 'days':
@@ -43,7 +45,7 @@ export function parseDraft(type: ValueType, draft: Draft, currency: string): Par
   if (text === '') return { ok: true, value: null };
   switch (type) {
     case 'money': {
-      const money = majorToMinor(text, currency);
+      const money = parseMajor(text.replace(currencySymbol(currency), ''), currency);
       return money.ok ? { ok: true, value: money.minor } : { ok: false, message: money.message };
     }
     case 'percent': {
@@ -62,18 +64,7 @@ export function parseDraft(type: ValueType, draft: Draft, currency: string): Par
 
 /** A hint under the benefit's name: what kind of value its cells take. */
 export function valueTypeHint(type: ValueType, currency: string): string {
-  switch (type) {
-    case 'boolean':
-      return 'Yes / no';
-    case 'percent':
-      return 'Percent';
-    case 'money':
-      return `Money (${currency === currencySymbol(currency) ? currency : `${currencySymbol(currency)}, ${currency}`})`;
-    case 'quantity':
-      return 'Quantity';
-    case 'days':
-      return 'Days';
-    case 'text':
-      return 'Text';
-  }
+  if (type !== 'money') return VALUE_TYPE_LABELS[type];
+  const symbol = currencySymbol(currency);
+  return `${VALUE_TYPE_LABELS.money} (${symbol === currency ? currency : `${symbol}, ${currency}`})`;
 }

@@ -18,10 +18,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError, fieldErrors } from '../../../api/client';
-import { programTypeLabel, type PlanResult, type ProgramTemplate } from '../../../api/programs';
+import type { PlanResult, ProgramTemplate } from '../../../api/programs';
 import { useCan } from '../../../auth/AuthContext';
 import { ErrorAlert, FormErrorAlert } from '../../../components/ErrorAlert';
 import { usePageTitle } from '../../../components/usePageTitle';
+import { programTypeLabel } from '../labels';
 
 function TemplateCard({ template, onUse }: { template: ProgramTemplate; onUse?: () => void }) {
   const headingId = `template-${template.id}`;
@@ -194,7 +195,6 @@ export function ProgramTemplatesPage() {
         opened={chosen !== null}
         onClose={() => setChosen(null)}
         title={chosen ? `New program from “${chosen.name}”` : ''}
-        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         {chosen && <UseTemplateForm key={chosen.id} template={chosen} onCancel={() => setChosen(null)} />}
       </Modal>
