@@ -6,6 +6,7 @@ import { API_BASE, api, ApiError } from '../../../api/client';
 import type { PlanResult, Program } from '../../../api/programs';
 import { useCan } from '../../../auth/AuthContext';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useKeptState } from '../../../components/useKeptState';
 
 /** The largest program file the API takes (badges included). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -75,7 +76,7 @@ export function ProgramFilePanel({ program }: { program: Program }) {
   const can = useCan();
   const queryClient = useQueryClient();
   const writable = can('program.write');
-  const [source, setSource] = useState('');
+  const [source, setSource] = useKeptState(['kept', 'program-file', program.id], '');
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const exportUrl = `${API_BASE}/programs/${encodeURIComponent(program.id)}/export`;
 

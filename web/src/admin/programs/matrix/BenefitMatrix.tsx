@@ -21,6 +21,7 @@ import type { Benefit, BenefitValue, Matrix, Program } from '../../../api/progra
 import { useCan } from '../../../auth/AuthContext';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NotAwarded } from '../../../components/NotAwarded';
+import { useKeptState } from '../../../components/useKeptState';
 import { CellInput } from './CellInput';
 import { cellKey, type Draft, parseDraft, toDraft, valuesByCell, valueTypeHint } from './cells';
 
@@ -49,7 +50,7 @@ export function BenefitMatrix({ program }: { program: Program }) {
   });
 
   /** Cells touched since the last save, by cell key. */
-  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [drafts, setDrafts] = useKeptState<Record<string, Draft>>(['kept', 'matrix-drafts', program.id], {});
   /** Messages shown on cells: from checking the drafts, or from the server. */
   const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
   const [toAdd, setToAdd] = useState<string | null>(null);
@@ -401,12 +402,7 @@ export function BenefitMatrix({ program }: { program: Program }) {
         </>
       )}
 
-      <Modal
-        opened={toRemove !== null}
-        onClose={() => setToRemove(null)}
-        title="Remove a benefit row"
-        closeButtonProps={{ 'aria-label': 'Close' }}
-      >
+      <Modal opened={toRemove !== null} onClose={() => setToRemove(null)} title="Remove a benefit row">
         <Stack>
           <Text size="sm">
             Remove <strong>{toRemove?.name}</strong> from {program.name}? Its values in every tier are removed with it.
