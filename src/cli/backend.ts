@@ -4,6 +4,14 @@ import { createApiKey } from '../modules/identity/api-keys.service.js';
 import { createUser } from '../modules/identity/users.service.js';
 import type { CreateProductInput, ListProductsQuery, ProductView } from '../modules/products/contracts.js';
 import { createProduct, listProducts } from '../modules/products/service.js';
+import { inlineBadgeFiles } from '../modules/programs/file/badge-files.js';
+import {
+  applyProgram,
+  exportProgram,
+  planProgram,
+  type ProgramExport,
+  type ProgramPlan,
+} from '../modules/programs/file/service.js';
 import { systemActor } from '../platform/access/actor.js';
 import type { Ctx } from '../platform/context.js';
 import { readLock } from '../platform/db/data-lock.js';
@@ -20,6 +28,10 @@ export interface Backend {
   createApiKey(input: CreateApiKeyInput): Promise<{ apiKey: ApiKeyView; secret: string }>;
   listProducts(query: ListProductsQuery): Promise<Page<ProductView>>;
   createProduct(input: CreateProductInput): Promise<ProductView>;
+  /** `baseDir` is the program file's folder, where badge file names are read from. */
+  planProgram(text: string, baseDir: string): Promise<ProgramPlan>;
+  applyProgram(text: string, baseDir: string): Promise<ProgramPlan>;
+  exportProgram(idOrKey: string): Promise<ProgramExport>;
   close(): Promise<void>;
 }
 
@@ -40,6 +52,9 @@ async function directBackend(config: Config): Promise<Backend> {
     createApiKey: (input) => createApiKey(ctx, input),
     listProducts: (query) => listProducts(ctx, query),
     createProduct: (input) => createProduct(ctx, input),
+    planProgram: (text, baseDir) => planProgram(ctx, text, { baseDir }),
+    applyProgram: (text, baseDir) => applyProgram(ctx, text, { baseDir }),
+    exportProgram: (idOrKey) => exportProgram(ctx, idOrKey),
     async close() {
       await db.close();
       lock?.release();
@@ -49,7 +64,7 @@ async function directBackend(config: Config): Promise<Backend> {
 
 /** Goes through the running server that holds the embedded database, with its local operator token. */
 function httpBackend(url: string, token: string): Backend {
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const send = async (method: string, path: string, body?: unknown): Promise<Response> => {
     const response = await fetch(`${url}/api/v1${path}`, {
       method,
       headers: {
@@ -58,15 +73,18 @@ function httpBackend(url: string, token: string): Backend {
       },
       body: body ? JSON.stringify(body) : undefined,
     });
-    const json = (await response.json()) as T & {
-      code?: ProblemCode;
-      detail?: string;
-      errors?: { field: string; message: string }[];
-    };
-    if (!response.ok)
-      throw new AppError(json.code ?? 'internal', json.detail ?? response.statusText, json.errors ?? []);
-    return json;
+    if (!response.ok) {
+      const problem = (await response.json()) as {
+        code?: ProblemCode;
+        detail?: string;
+        errors?: { field: string; message: string }[];
+      };
+      throw new AppError(problem.code ?? 'internal', problem.detail ?? response.statusText, problem.errors ?? []);
+    }
+    return response;
   };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
+    (await send(method, path, body)).json() as Promise<T>;
   const query = (q: Record<string, unknown>) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
@@ -78,6 +96,15 @@ function httpBackend(url: string, token: string): Backend {
     createApiKey: (input) => call('POST', '/api-keys', input),
     listProducts: (q) => call('GET', `/products${query(q)}`),
     createProduct: (input) => call('POST', '/products', input),
+    // the server reads no files: badge files go inline, as the API asks of every upload
+    planProgram: async (text, baseDir) => call('POST', '/programs/plan', { source: inlineBadgeFiles(text, baseDir) }),
+    applyProgram: async (text, baseDir) => call('POST', '/programs/apply', { source: inlineBadgeFiles(text, baseDir) }),
+    async exportProgram(idOrKey) {
+      const response = await send('GET', `/programs/${encodeURIComponent(idOrKey)}/export`);
+      const fileName =
+        /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${idOrKey}.yaml`;
+      return { key: fileName.replace(/\.yaml$/, ''), fileName, text: await response.text() };
+    },
     close: async () => undefined,
   };
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config.js';
 import { PARTNER_ROLES, ROLES, VENDOR_ROLES } from '../platform/access/roles.js';
@@ -171,7 +172,66 @@ export function buildCli(): Command {
       printTable([{ id: created.id, title: created.title, status: created.status }], Boolean(o.json), created);
     });
 
+  const programs = program
+    .command('program')
+    .description('Programs as code: plan, apply and export whole programs as files (see docs/programs-as-code.md)');
+  const fileHelp = [
+    '',
+    'FILE is a program file (YAML or JSON, format trellis.program/v1), or - for standard input.',
+    'Badges may name image files relative to the file’s folder; they are read and sent inline.',
+    'A file with errors is refused whole: each error is printed with its path, line and column.',
+  ].join('\n');
+  programs
+    .command('plan')
+    .description('Show what applying a program file would change; changes nothing')
+    .argument('<file>', 'the program file')
+    .option('--json', 'print the changes as JSON')
+    .addHelpText('after', fileHelp)
+    .action(async (file: string, o: { json?: boolean }) => {
+      const { text, baseDir } = readProgramFile(file);
+      const plan = await withBackend((b) => b.planProgram(text, baseDir));
+      if (o.json) printTable([], true, plan);
+      else process.stdout.write(`Plan for ${plan.key}${plan.programId ? '' : ' (a new program)'}:\n${plan.summary}\n`);
+    });
+  programs
+    .command('apply')
+    .description('Make the program what the file says, in one transaction; applying it again changes nothing')
+    .argument('<file>', 'the program file')
+    .option('--json', 'print the applied changes as JSON')
+    .addHelpText(
+      'after',
+      `${fileHelp}\nA new program starts in status planning; status moves are not part of the file.`,
+    )
+    .action(async (file: string, o: { json?: boolean }) => {
+      const { text, baseDir } = readProgramFile(file);
+      const applied = await withBackend((b) => b.applyProgram(text, baseDir));
+      if (o.json) printTable([], true, applied);
+      else if (applied.changes.length === 0)
+        process.stdout.write(`${applied.key} (${applied.programId}) already matches the file. No changes.\n`);
+      else process.stdout.write(`Applied ${applied.key} (${applied.programId}):\n${applied.summary}\n`);
+    });
+  programs
+    .command('export')
+    .description('Write a program as a file that applies back with no change')
+    .argument('<id>', 'the program id or key')
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .addHelpText('after', '\nBadges are written inline as data URIs; money in minor units, percentages 0–100.')
+    .action(async (id: string, o: { output?: string }) => {
+      const exported = await withBackend((b) => b.exportProgram(id));
+      if (!o.output) process.stdout.write(exported.text);
+      else {
+        writeFileSync(o.output, exported.text);
+        process.stdout.write(`Wrote ${exported.key} to ${o.output}\n`);
+      }
+    });
+
   return program;
+}
+
+/** A program file's text and the folder its badge file names are relative to; `-` reads standard input. */
+function readProgramFile(file: string): { text: string; baseDir: string } {
+  if (file === '-') return { text: readFileSync(0, 'utf8'), baseDir: process.cwd() };
+  return { text: readFileSync(file, 'utf8'), baseDir: path.dirname(path.resolve(file)) };
 }
 
 try {

@@ -16,8 +16,9 @@ import {
   programTiers,
   tierBadges,
 } from '../schema.js';
-import { type Change, type ChangeKind, nodeId, pairBenefits, valuePath } from './diff.js';
 import { toStoredProperties } from '../rules/ecosystem.js';
+import { pairBenefits } from './catalog.js';
+import { type Change, type ChangeKind, nodeId, valuePath } from './diff.js';
 import { benefitRef, loadCatalog, type ProgramState } from './state.js';
 
 type Lookup = (kind: ChangeKind, path: string) => Change | undefined;

@@ -1,15 +1,8 @@
 import { lifecycleOfEcosystem } from '../rules/ecosystem.js';
-import type { Problem } from './problems.js';
-import { ProgramFileError } from './problems.js';
-import {
-  type BenefitState,
-  benefitRef,
-  type CatalogBenefit,
-  NODE_LISTS,
-  type NodeState,
-  type ProgramState,
-  type TierState,
-} from './state.js';
+import { type BenefitPair, type Known, pairBenefits } from './catalog.js';
+import { created, type FieldChange, fieldChanges, same } from './fields.js';
+import { type Problem, ProgramFileError } from './problems.js';
+import { benefitRef, NODE_LISTS, type NodeState, type ProgramState, type TierState } from './state.js';
 
 export const CHANGE_KINDS = [
   'program',
@@ -26,28 +19,8 @@ export const CHANGE_KINDS = [
   'policy',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
-export type FieldChange = { field: string; from: unknown; to: unknown };
 /** One thing a plan would create, update or delete; a create lists the new thing's fields (from null). */
 export type Change = { op: 'create' | 'update' | 'delete'; kind: ChangeKind; path: string; fields?: FieldChange[] };
-
-/** What else the database holds that a plan depends on: the catalog entries and products the file may mean. */
-export type Known = { benefits?: CatalogBenefit[]; productTitles?: string[] };
-
-/** Deep equality that ignores object key order (jsonb gives keys back in its own order). */
-export const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
-const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_k, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : value,
-  );
-
-const fieldChanges = (from: Record<string, unknown>, to: Record<string, unknown>): FieldChange[] =>
-  Object.keys(to)
-    .filter((field) => !same(from[field], to[field]))
-    .map((field) => ({ field, from: from[field], to: to[field] }));
-const created = (to: Record<string, unknown>): FieldChange[] =>
-  Object.entries(to).map(([field, value]) => ({ field, from: null, to: value }));
 
 const programFields = (p: ProgramState) => ({
   name: p.name,
@@ -76,63 +49,6 @@ const badgeFields = (b: TierState['badge']) => (b ? { content_type: b.contentTyp
 
 export const valuePath = (tierKey: string, ref: string) => `${tierKey} × ${ref}`;
 export const nodeId = (n: Pick<NodeState, 'type' | 'title'>) => `${n.type}:${n.title.toLowerCase()}`;
-
-/** A benefit of the file with the catalog entry it means (null: a new one) and how that entry must change. */
-export type BenefitPair = {
-  index: number;
-  desired: BenefitState;
-  entry: CatalogBenefit | null;
-  /** The program links the entry already. */
-  linked: boolean;
-  catalogChanges: FieldChange[];
-  problems: Problem[];
-};
-
-/** Matches each benefit of the file to the catalog: by key, else by name in any case. */
-export function pairBenefits(current: ProgramState | null, desired: ProgramState, known: Known = {}): BenefitPair[] {
-  const catalog = new Map<string, CatalogBenefit>();
-  for (const b of [...(known.benefits ?? []), ...(current?.benefits ?? [])])
-    if (b.id) catalog.set(b.id, { ...b, id: b.id });
-  const entries = [...catalog.values()];
-  const linkedIds = new Set(current?.benefits.map((b) => b.id));
-  const claimed = new Map<string, number>();
-  return desired.benefits.map((desiredBenefit, index) => {
-    const problems: Problem[] = [];
-    const at = (field: string, message: string) => problems.push({ path: ['benefits', index, field], message });
-    const byKey = desiredBenefit.key ? entries.find((e) => e.key === desiredBenefit.key) : undefined;
-    const byName = entries.find((e) => e.name.toLowerCase() === desiredBenefit.name.toLowerCase());
-    const entry = byKey ?? byName ?? null;
-    if (byKey && byName && byName.id !== byKey.id)
-      at('name', `another benefit of the catalog is named ${byName.name}; ${byKey.key} is named ${byKey.name}`);
-    if (!byKey && byName?.key && desiredBenefit.key)
-      at('key', `the catalog’s benefit ${byName.name} has the key ${byName.key}`);
-    const twin = entry ? claimed.get(entry.id) : undefined;
-    if (twin !== undefined) at('name', `means the same benefit of the catalog as benefits[${twin}] (${entry!.name})`);
-    if (entry) claimed.set(entry.id, index);
-    if (entry && entry.valueType !== desiredBenefit.valueType)
-      at('value_type', `the catalog’s benefit ${entry.name} is a ${entry.valueType} benefit`);
-    const catalogChanges = entry
-      ? fieldChanges(
-          { key: entry.key, name: entry.name, description: entry.description, category: entry.category },
-          {
-            // a key is added to an entry that has none; a name is only renamed when the key identifies the entry
-            ...(desiredBenefit.key && !entry.key ? { key: desiredBenefit.key } : {}),
-            ...(byKey ? { name: desiredBenefit.name } : {}),
-            description: desiredBenefit.description,
-            category: desiredBenefit.category,
-          },
-        )
-      : [];
-    return {
-      index,
-      desired: desiredBenefit,
-      entry,
-      linked: entry ? linkedIds.has(entry.id) : false,
-      catalogChanges,
-      problems,
-    };
-  });
-}
 
 /** Status moves the nodes' lifecycles do not allow, at the places in the file that ask for them. */
 function nodeProblems(current: ProgramState | null, desired: ProgramState): Problem[] {
