@@ -15,6 +15,7 @@ import { ProductsPage } from './admin/products/ProductsPage';
 import { NewProgramPage } from './admin/programs/NewProgramPage';
 import { ProgramPage } from './admin/programs/ProgramPage';
 import { ProgramsPage } from './admin/programs/ProgramsPage';
+import { ProgramTemplatesPage } from './admin/programs/templates/ProgramTemplatesPage';
 import { UsersPage } from './admin/UsersPage';
 import { useAuth } from './auth/AuthContext';
 import { FullPageLoader, RequireUser } from './auth/RequireUser';
@@ -25,6 +26,7 @@ import { PortalHome } from './portal/PortalHome';
 import { PortalLayout } from './portal/PortalLayout';
 import { PORTAL_MODULES } from './portal/modules';
 import { PortalProductsPage } from './portal/PortalProductsPage';
+import { PortalProgramsPage } from './portal/PortalProgramsPage';
 import { TeamPage } from './portal/TeamPage';
 import { AcceptInvitePage } from './public/AcceptInvitePage';
 import { ForgotPasswordPage } from './public/ForgotPasswordPage';
@@ -64,6 +66,7 @@ export function App() {
         <Route path="partners/:id" element={<PartnerPage />} />
         <Route path="programs" element={<ProgramsPage />} />
         <Route path="programs/new" element={<NewProgramPage />} />
+        <Route path="programs/templates" element={<ProgramTemplatesPage />} />
         <Route path="programs/:id" element={<ProgramPage />} />
         <Route path="benefits" element={<BenefitsPage />} />
         <Route path="graph" element={<GraphPage />} />
@@ -89,6 +92,7 @@ export function App() {
         <Route index element={<PortalHome />} />
         <Route path="team" element={<TeamPage />} />
         <Route path="products" element={<PortalProductsPage />} />
+        <Route path="programs" element={<PortalProgramsPage />} />
         {PORTAL_MODULES.filter((m) => m.comingSoon).map((m) => (
           <Route key={m.path} path={m.path} element={<ComingSoon title={m.label} description={m.description} />} />
         ))}

@@ -1,4 +1,4 @@
-import { Anchor, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Center, Group, Image, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/client';
@@ -10,6 +10,7 @@ import { DateTime } from '../components/format';
 import { StatusBadge } from '../components/StatusBadge';
 import { TeamTable } from '../components/TeamTable';
 import { usePageTitle } from '../components/usePageTitle';
+import { currentTier, laddersQuery } from './ladders';
 
 export function PortalHome() {
   usePageTitle('Home');
@@ -66,6 +67,8 @@ export function PortalHome() {
         ) : null}
       </section>
 
+      <ProgramsCard />
+
       <section aria-labelledby="team-heading">
         <Group justify="space-between" mb="sm">
           <Title order={2} size="h3" id="team-heading">
@@ -78,5 +81,47 @@ export function PortalHome() {
         <TeamTable label="Your team" params={{}} />
       </section>
     </Stack>
+  );
+}
+
+/** The programs the partner belongs to, each with its tier. */
+function ProgramsCard() {
+  const ladders = useQuery(laddersQuery);
+  const enrolled = (ladders.data ?? []).filter((l) => l.enrollment);
+  return (
+    <section aria-labelledby="programs-heading">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3" id="programs-heading">
+          Programs
+        </Title>
+        <Anchor component={Link} to="/portal/programs" size="sm">
+          See all programs
+        </Anchor>
+      </Group>
+      {ladders.isPending ? (
+        <Center py="sm">
+          <Loader size="sm" aria-label="Loading your programs" />
+        </Center>
+      ) : ladders.isError ? (
+        <ErrorAlert error={ladders.error} />
+      ) : enrolled.length === 0 ? (
+        <Text size="sm">You are not enrolled in any program yet.</Text>
+      ) : (
+        <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {enrolled.map((l) => {
+            const tier = currentTier(l);
+            return (
+              <Group key={l.program.id} gap="xs" component="li" wrap="nowrap">
+                {tier?.badge && <Image src={tier.badge.url} alt={`${tier.name} badge`} w={24} h={24} fit="contain" />}
+                <Text size="sm" fw={600}>
+                  {l.program.name}
+                </Text>
+                <Text size="sm">{tier ? `${tier.name} tier` : 'Enrolled, no tier yet'}</Text>
+              </Group>
+            );
+          })}
+        </Stack>
+      )}
+    </section>
   );
 }

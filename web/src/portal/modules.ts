@@ -19,9 +19,7 @@ export const PORTAL_MODULES: PortalModule[] = [
   {
     label: 'Programs',
     path: 'programs',
-    comingSoon: true,
-    description:
-      'The programs you belong to: your agreement, your tier, its benefits, and your progress towards the next tier.',
+    description: 'The programs open to you: their tiers, what each tier awards, and where you stand.',
   },
   {
     label: 'Learning',

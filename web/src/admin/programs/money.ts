@@ -12,6 +12,16 @@ export function minorDigits(currency: string): number {
   }
 }
 
+/** The currency's symbol as English text shows it ("$", "€", "¥", "KWD"). */
+export function currencySymbol(currency: string): string {
+  try {
+    const parts = new Intl.NumberFormat('en', { style: 'currency', currency }).formatToParts(0);
+    return parts.find((p) => p.type === 'currency')?.value ?? currency;
+  } catch {
+    return currency;
+  }
+}
+
 /** The largest amount the API accepts (it stays exact as a JavaScript number). */
 export const MAX_MINOR_UNITS = 1_000_000_000_000_000;
 
