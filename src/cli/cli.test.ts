@@ -86,7 +86,8 @@ describe('the trellis command', () => {
     const listed = JSON.parse(await trellis('product', 'list', '--json')) as { items: { title: string }[] };
     expect(listed.items.map((p) => p.title).sort()).toEqual(['Offline Product', 'Online Product']);
     expect(readLock(dataDir)).toBeNull();
-  });
+    // several CLI processes and a server start one after another: slow without a build, or on a busy machine
+  }, 180_000);
 
   it('reports a refused input with the field and a non-zero exit', async () => {
     const failed = await run(process.execPath, [bin, 'product', 'create', '--title', ' '], { env }).then(
