@@ -85,3 +85,28 @@ export function pathOf(href: string): string {
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * As the signed-in admin on `page`: creates a partner company, invites its admin by mail and accepts the
+ * invitation in a new browser context. Returns that context's page, signed in to the portal.
+ */
+export async function newPartnerAdmin(page: Page, browser: Browser, company: string): Promise<Page> {
+  const email = uniqueEmail('partner-admin');
+  await page.goto('/console/partners');
+  await page.getByRole('button', { name: 'New partner' }).click();
+  await page.getByLabel('Partner name').fill(company);
+  await page.getByRole('button', { name: 'Create partner' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: company })).toBeVisible();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Role').selectOption({ label: 'Partner admin' });
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  const link = await readMailLink(page, email, '/accept-invite');
+
+  const partner = await (await browser.newContext()).newPage();
+  await partner.goto(pathOf(link));
+  await partner.getByLabel('Name').fill(`Pat ${unique('pa')}`);
+  await partner.getByRole('textbox', { name: 'Password', exact: true }).fill('a-long-enough-password-42');
+  await partner.getByRole('button', { name: 'Accept and create account' }).click();
+  await expect(partner).toHaveURL(/\/portal$/);
+  return partner;
+}
