@@ -1,17 +1,9 @@
 import { z } from 'zod';
+import { boolFlag, tagsField } from '../../platform/http/fields.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { PRODUCT_STATUSES } from './rules/lifecycle.js';
 
-const tag = z
-  .string()
-  .trim()
-  .min(1)
-  .max(50)
-  .regex(/^[^,]+$/, 'must not contain commas');
-const tags = z
-  .array(tag)
-  .max(30)
-  .transform((t) => [...new Set(t)]);
+const tags = tagsField;
 
 export const productView = z
   .object({
@@ -47,9 +39,6 @@ export const updateProductBody = z
   })
   .strict();
 export type UpdateProductInput = z.input<typeof updateProductBody>;
-
-// query strings say 'true'/'false'; in-process callers pass booleans
-const boolFlag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
 export const listProductsQuery = pageQuery.extend({
   q: z.string().trim().max(200).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boolFlag, tagsField } from '../../platform/http/fields.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { BENEFIT_CATEGORIES, BENEFIT_KEYS } from './rules/well-known-benefits.js';
 import { VALUE_TYPES } from './rules/benefit-values.js';
@@ -6,18 +7,8 @@ import { criteriaSchema, METRIC_NAMES, OPERATORS } from './rules/criteria.js';
 import { PROGRAM_STATUSES, PROGRAM_TYPES } from './rules/program-lifecycle.js';
 import { currencySchema, daysSchema, keySchema } from './file/format.js';
 
-const tag = z
-  .string()
-  .trim()
-  .min(1)
-  .max(50)
-  .regex(/^[^,]+$/, 'must not contain commas');
-const tags = z
-  .array(tag)
-  .max(30)
-  .transform((t) => [...new Set(t)]);
+const tags = tagsField;
 const name = z.string().trim().min(1).max(200);
-const boolFlag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
 export const programView = z
   .object({

@@ -1,17 +1,9 @@
 import { z } from 'zod';
+import { tagsField } from '../../platform/http/fields.js';
 import { percentSchema } from './file/format.js';
 import { API_STYLES, ECOSYSTEM_STATUS, ECOSYSTEM_TYPES, INTEGRATION_TYPES, SHARE_MODELS } from './rules/ecosystem.js';
 
-const tag = z
-  .string()
-  .trim()
-  .min(1)
-  .max(50)
-  .regex(/^[^,]+$/, 'must not contain commas');
-const tags = z
-  .array(tag)
-  .max(30)
-  .transform((t) => [...new Set(t)]);
+const tags = tagsField;
 const common = {
   title: z.string().trim().min(1).max(200),
   description: z.string().max(10_000).default(''),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tagsField } from '../../../platform/http/fields.js';
 import { isCurrency } from '../../../platform/money.js';
 import { BENEFIT_CATEGORIES, BENEFIT_KEYS, WELL_KNOWN_BENEFITS } from '../rules/well-known-benefits.js';
 import { VALUE_TYPES, type ValueType, valueProblem } from '../rules/benefit-values.js';
@@ -22,17 +23,7 @@ export const keySchema = z
   );
 const title = z.string().trim().min(1).max(200);
 const description = z.string().max(10_000).default('');
-const tag = z
-  .string()
-  .trim()
-  .min(1)
-  .max(50)
-  .regex(/^[^,]+$/, 'must not contain commas');
-export const tagsSchema = z
-  .array(tag)
-  .max(30)
-  .default([])
-  .transform((t) => [...new Set(t)]);
+export const tagsSchema = tagsField.default([]);
 export const currencySchema = z
   .string()
   .refine(isCurrency, 'must be an ISO 4217 currency code in capitals, e.g. USD, EUR, JPY');
