@@ -1,20 +1,10 @@
-import {
-  Button,
-  Group,
-  MultiSelect,
-  NativeSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { MultiSelect, NativeSelect, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { fieldErrors } from '../../api/client';
 import type { Program, ProgramType } from '../../api/programs';
 import { FormErrorAlert } from '../../components/ErrorAlert';
+import { DescriptionField, TagsField } from '../../components/fields';
+import { FormActions } from '../../components/FormActions';
 import { programTypeOptions } from './labels';
 import { useAllProducts } from './useProducts';
 
@@ -160,22 +150,8 @@ export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, on
             error={errors.currency}
           />
         </SimpleGrid>
-        <Textarea
-          label="Description"
-          autosize
-          minRows={3}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
-        />
-        <TagsInput
-          label="Tags"
-          description="Press Enter after each tag."
-          value={tags}
-          onChange={setTags}
-          error={errors.tags}
-          clearable
-        />
+        <DescriptionField minRows={3} value={description} onChange={setDescription} error={errors.description} />
+        <TagsField value={tags} onChange={setTags} error={errors.tags} />
         <MultiSelect
           label="Products"
           description="The products partners sell, build on or integrate with in this program."
@@ -211,16 +187,7 @@ export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, on
             error={errors.demotionGraceDays}
           />
         </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-          )}
-        </Group>
+        <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>
   );

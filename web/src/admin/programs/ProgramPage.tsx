@@ -1,4 +1,4 @@
-import { Anchor, Button, Center, Group, Loader, Modal, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -6,7 +6,11 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api, fieldErrors } from '../../api/client';
 import type { Program, ProgramStatus } from '../../api/programs';
 import { useCan } from '../../auth/AuthContext';
+import { ArchiveToggle, useArchiveMutation } from '../../components/Archive';
+import { CenteredLoader } from '../../components/CenteredLoader';
 import { ErrorAlert, FormErrorAlert } from '../../components/ErrorAlert';
+import { ReasonField } from '../../components/fields';
+import { ModalFormActions } from '../../components/FormActions';
 import { StatusBadge } from '../../components/StatusBadge';
 import { usePageTitle } from '../../components/usePageTitle';
 import { programKeys, useProgramChanged } from './cache';
@@ -83,28 +87,17 @@ function StatusMoveModal({
             {to ? statusLabel(to).toLowerCase() : ''}. {to ? (MOVE_HINTS[to] ?? '') : ''}
           </Text>
           <FormErrorAlert error={move.error} fields={['reason']} />
-          <Textarea
-            label="Reason"
+          <ReasonField
             description="Kept in the program's status history."
-            required
-            autosize
-            minRows={2}
             value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
+            onChange={(value) => {
+              setReason(value);
               setMissing(false);
             }}
             error={missing ? 'Give a reason for the change' : errors.reason}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={move.isPending}>
-              {label} program
-            </Button>
-          </Group>
+          <ModalFormActions submitLabel={`${label} program`} pending={move.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>
@@ -125,12 +118,10 @@ export function ProgramPage() {
   });
   usePageTitle(program.data ? program.data.name : 'Program');
 
-  const archive = useMutation({
-    mutationFn: (action: 'archive' | 'restore') => api.post<Program>(`/programs/${encodeURIComponent(id)}/${action}`),
-    onSuccess: (p, action) => {
-      onChanged(p);
-      notifications.show({ color: 'green', message: action === 'archive' ? 'Program archived' : 'Program restored' });
-    },
+  const archive = useArchiveMutation<Program>({
+    path: `/programs/${encodeURIComponent(id)}`,
+    onChanged,
+    message: (_, action) => (action === 'archive' ? 'Program archived' : 'Program restored'),
   });
 
   const requested = searchParams.get('tab');
@@ -143,11 +134,7 @@ export function ProgramPage() {
   };
 
   if (program.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label="Loading the program" />
-      </Center>
-    );
+    return <CenteredLoader py="xl" size="md" label="Loading the program" />;
   }
   if (program.isError) {
     return (
@@ -207,20 +194,7 @@ export function ProgramPage() {
                   {moveLabel(p.status, s)}
                 </Button>
               ))}
-            {p.archivedAt ? (
-              <Button variant="default" onClick={() => archive.mutate('restore')} loading={archive.isPending}>
-                Restore
-              </Button>
-            ) : (
-              <Button
-                color="red"
-                variant="outline"
-                onClick={() => archive.mutate('archive')}
-                loading={archive.isPending}
-              >
-                Archive
-              </Button>
-            )}
+            <ArchiveToggle archived={Boolean(p.archivedAt)} pending={archive.isPending} onAction={archive.mutate} />
           </Group>
         )}
       </Group>
