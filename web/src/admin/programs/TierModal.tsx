@@ -1,10 +1,12 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Checkbox, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError, api, fieldErrors } from '../../api/client';
 import type { Criterion, Program, Tier } from '../../api/programs';
 import { FormErrorAlert } from '../../components/ErrorAlert';
+import { DescriptionField } from '../../components/fields';
+import { ModalFormActions } from '../../components/FormActions';
 import { CriteriaEditor, criteriaFromRows, rowsFromCriteria, type CriterionRow } from './CriteriaEditor';
 import { errorsByPath } from './errors';
 
@@ -105,14 +107,7 @@ function TierForm({ program, tier, onClose, onSaved }: Omit<TierModalProps, 'ope
           autoComplete="off"
           spellCheck={false}
         />
-        <Textarea
-          label="Description"
-          autosize
-          minRows={2}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
-        />
+        <DescriptionField minRows={2} value={description} onChange={setDescription} error={errors.description} />
         <Checkbox
           label="Invitation only"
           description="Partners reach this tier only when the vendor places them there, never by meeting its requirements."
@@ -154,14 +149,7 @@ function TierForm({ program, tier, onClose, onSaved }: Omit<TierModalProps, 'ope
             </Text>
           )}
         </Stack>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save
-          </Button>
-        </Group>
+        <ModalFormActions pending={save.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );
