@@ -1,11 +1,9 @@
-import { TagsInput, Textarea } from '@mantine/core';
+import { TagsInput, Textarea, type TextareaProps } from '@mantine/core';
 
 interface FieldProps<V> {
   value: V;
   onChange: (value: V) => void;
   error?: string;
-  /** Focused first when a dialog opens. */
-  'data-autofocus'?: boolean;
 }
 
 /** The Tags input of a form. */
@@ -37,16 +35,6 @@ export function DescriptionField({ value, onChange, error, minRows }: FieldProps
 }
 
 /** The required Reason of a change; `description` says which history keeps it. */
-export function ReasonField({ description, onChange, ...rest }: FieldProps<string> & { description: string }) {
-  return (
-    <Textarea
-      label="Reason"
-      description={description}
-      required
-      autosize
-      minRows={2}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      {...rest}
-    />
-  );
+export function ReasonField(props: Omit<TextareaProps, 'label' | 'required' | 'autosize' | 'minRows'>) {
+  return <Textarea label="Reason" required autosize minRows={2} {...props} />;
 }

@@ -11,11 +11,12 @@ import { EditorModal } from '../../components/EditorModal';
 import { ErrorAlert, FormErrorAlert } from '../../components/ErrorAlert';
 import { DescriptionField } from '../../components/fields';
 import { ModalFormActions } from '../../components/FormActions';
+import { capitalize } from '../../components/format';
 import { ListFilters, useSearchText } from '../../components/ListFilters';
 import { EmptyRow, ScrollTable } from '../../components/ScrollTable';
-import { capitalize } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useRequiredText } from '../../components/useRequiredText';
 import { VALUE_TYPE_LABELS, WELL_KNOWN_BENEFITS, type BenefitKey } from '../programs/labels';
 
 type Category = (typeof BENEFIT_CATEGORIES)[number];
@@ -38,7 +39,7 @@ const valueTypeOptions = VALUE_TYPES.map((v) => ({ value: v, label: VALUE_TYPE_L
 function BenefitForm({ benefit, onDone }: { benefit: Benefit | null; onDone: () => void }) {
   const queryClient = useQueryClient();
   const [key, setKey] = useState<BenefitKey | ''>(benefit?.key ?? '');
-  const [name, setName] = useState(benefit?.name ?? '');
+  const name = useRequiredText(benefit?.name ?? '', 'Enter a name');
   const [description, setDescription] = useState(benefit?.description ?? '');
   const [category, setCategory] = useState<Category>(benefit?.category ?? 'sales');
   const [valueType, setValueType] = useState<ValueType>(benefit?.valueType ?? 'boolean');
@@ -61,7 +62,6 @@ function BenefitForm({ benefit, onDone }: { benefit: Benefit | null; onDone: () 
       onDone();
     },
   });
-  const [nameMissing, setNameMissing] = useState(false);
   const errors = fieldErrors(save.error);
 
   const chooseKey = (value: string) => {
@@ -73,19 +73,16 @@ function BenefitForm({ benefit, onDone }: { benefit: Benefit | null; onDone: () 
     setValueType(spec.valueType);
     setCategory(spec.category as Category);
     const previous = key ? WELL_KNOWN_BENEFITS[key] : null;
-    if (!name.trim() || name === previous?.name) setName(spec.name);
+    if (!name.value.trim() || name.value === previous?.name) name.setValue(spec.name);
     if (!description.trim() || description === previous?.description) setDescription(spec.description);
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) {
-      setNameMissing(true);
-      return;
-    }
+    if (!name.check()) return;
     save.mutate({
       ...(key ? { key } : {}),
-      name: name.trim(),
+      name: name.value.trim(),
       description: description.trim(),
       category,
       valueType: known ? known.valueType : valueType,
@@ -114,16 +111,7 @@ function BenefitForm({ benefit, onDone }: { benefit: Benefit | null; onDone: () 
             data-autofocus
           />
         )}
-        <TextInput
-          label="Name"
-          required
-          value={name}
-          onChange={(e) => {
-            setName(e.currentTarget.value);
-            setNameMissing(false);
-          }}
-          error={nameMissing ? 'Enter a name' : errors.name}
-        />
+        <TextInput label="Name" required {...name.props(errors.name)} />
         <Group grow align="flex-start">
           <NativeSelect
             label="Category"

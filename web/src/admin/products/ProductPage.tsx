@@ -1,7 +1,5 @@
 import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { Product } from '../../api/types';
@@ -12,6 +10,7 @@ import { DetailField, RecordDates } from '../../components/DetailField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Section } from '../../components/Section';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useEditForm } from '../../components/useEditForm';
 import { usePageTitle } from '../../components/usePageTitle';
 import { AuditTable } from '../AuditTable';
 import { ProductForm, type ProductInput } from './ProductForm';
@@ -23,7 +22,6 @@ export function ProductPage() {
   const { id = '' } = useParams();
   const can = useCan();
   const queryClient = useQueryClient();
-  const [editing, setEditing] = useState(false);
   const writable = can('product.write');
 
   const product = useQuery({
@@ -38,13 +36,10 @@ export function ProductPage() {
     void queryClient.invalidateQueries({ queryKey: ['audit'] });
   };
 
-  const update = useMutation({
+  const { editing, edit, form } = useEditForm({
     mutationFn: (input: ProductInput) => api.patch<Product>(`/products/${encodeURIComponent(id)}`, input),
-    onSuccess: (p) => {
-      onChanged(p);
-      setEditing(false);
-      notifications.show({ color: 'green', message: 'Product saved' });
-    },
+    onSaved: onChanged,
+    message: 'Product saved',
   });
   const archive = useArchiveMutation<Product>({
     path: `/products/${encodeURIComponent(id)}`,
@@ -79,7 +74,7 @@ export function ProductPage() {
         {writable && !editing && (
           <Group>
             {!p.archivedAt && (
-              <Button variant="default" onClick={() => setEditing(true)}>
+              <Button variant="default" onClick={edit}>
                 Edit
               </Button>
             )}
@@ -91,17 +86,7 @@ export function ProductPage() {
 
       {editing ? (
         <Section id="edit-heading" title="Edit product">
-          <ProductForm
-            initial={p}
-            submitLabel="Save changes"
-            pending={update.isPending}
-            error={update.error}
-            onSubmit={(input) => update.mutate(input)}
-            onCancel={() => {
-              update.reset();
-              setEditing(false);
-            }}
-          />
+          <ProductForm initial={p} submitLabel="Save changes" {...form} />
         </Section>
       ) : (
         <Section id="details-heading" title="Details">

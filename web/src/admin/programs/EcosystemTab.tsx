@@ -24,6 +24,8 @@ import { ModalFormActions } from '../../components/FormActions';
 import { EmptyRow, ScrollTable } from '../../components/ScrollTable';
 import { Section } from '../../components/Section';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useDialogMutation } from '../../components/useDialogMutation';
+import { useRequiredText } from '../../components/useRequiredText';
 import { Tags } from '../products/ProductList';
 import { programKeys } from './cache';
 import { errorsByPath } from './errors';
@@ -177,7 +179,7 @@ function NodeForm({
   onDone: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [title, setTitle] = useState(node?.title ?? '');
+  const title = useRequiredText(node?.title ?? '', 'Enter a title');
   const [description, setDescription] = useState(node?.description ?? '');
   const [tags, setTags] = useState<string[]>(node?.tags ?? []);
   const statuses = ECOSYSTEM_STATUSES[type];
@@ -189,7 +191,7 @@ function NodeForm({
 
   const save = useMutation({
     mutationFn: () => {
-      const common = { title: title.trim(), description: description.trim(), tags, properties };
+      const common = { title: title.value.trim(), description: description.trim(), tags, properties };
       return node
         ? api.patch<EcosystemNode>(`/ecosystem/${encodeURIComponent(node.id)}`, common)
         : api.post<EcosystemNode>(`/programs/${encodeURIComponent(program.id)}/ecosystem`, {
@@ -206,16 +208,12 @@ function NodeForm({
       onDone();
     },
   });
-  const [titleMissing, setTitleMissing] = useState(false);
   const errors = fieldErrors(save.error);
   const byPath = errorsByPath(save.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!title.trim()) {
-      setTitleMissing(true);
-      return;
-    }
+    if (!title.check()) return;
     save.mutate();
   };
 
@@ -223,17 +221,7 @@ function NodeForm({
     <form onSubmit={submit} noValidate>
       <Stack>
         <FormErrorAlert error={save.error} fields={['title', 'description', 'tags', 'status', 'properties']} />
-        <TextInput
-          label="Title"
-          required
-          value={title}
-          onChange={(e) => {
-            setTitle(e.currentTarget.value);
-            setTitleMissing(false);
-          }}
-          error={titleMissing ? 'Enter a title' : errors.title}
-          data-autofocus
-        />
+        <TextInput label="Title" required {...title.props(errors.title)} data-autofocus />
         <DescriptionField minRows={2} value={description} onChange={setDescription} error={errors.description} />
         <TagsField value={tags} onChange={setTags} error={errors.tags} />
         {!node && statuses.length > 0 && (
@@ -293,7 +281,7 @@ function StatusCell({ node, editable }: { node: EcosystemNode; editable: boolean
 
 function DeleteNodeModal({ node, onClose }: { node: EcosystemNode | null; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const del = useMutation({
+  const { mutation: del, close } = useDialogMutation({
     mutationFn: (n: EcosystemNode) => api.delete(`/ecosystem/${encodeURIComponent(n.id)}`),
     onSuccess: (_, n) => {
       queryClient.setQueryData<EcosystemNode[]>(programKeys.ecosystem(n.programId), (old) =>
@@ -303,13 +291,9 @@ function DeleteNodeModal({ node, onClose }: { node: EcosystemNode | null; onClos
         predicate: (q) => q.queryKey.includes(n.programId) && q.queryKey[1] !== 'one',
       });
       notifications.show({ color: 'green', message: `“${n.title}” deleted` });
-      close();
     },
+    onClose,
   });
-  function close() {
-    del.reset();
-    onClose();
-  }
   return (
     <ConfirmDialog
       opened={node !== null}

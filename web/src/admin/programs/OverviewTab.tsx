@@ -1,15 +1,14 @@
 import { Anchor, Button, List, Loader, Stack, Text, Timeline } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { Program, ProgramStatusChange } from '../../api/programs';
 import { CenteredLoader } from '../../components/CenteredLoader';
 import { DetailField, RecordDates } from '../../components/DetailField';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Section } from '../../components/Section';
 import { DateTime } from '../../components/format';
+import { Section } from '../../components/Section';
+import { useEditForm } from '../../components/useEditForm';
 import { Tags } from '../products/ProductList';
 import { programKeys, useProgramChanged } from './cache';
 import { statusLabel } from './labels';
@@ -78,32 +77,18 @@ function StatusHistory({ programId }: { programId: string }) {
 }
 
 export function OverviewTab({ program: p, editable }: { program: Program; editable: boolean }) {
-  const [editing, setEditing] = useState(false);
   const onChanged = useProgramChanged(p.id);
-  const update = useMutation({
+  const { editing, edit, form } = useEditForm({
     mutationFn: (input: ProgramInput) => api.patch<Program>(`/programs/${encodeURIComponent(p.id)}`, input),
-    onSuccess: (program) => {
-      onChanged(program);
-      setEditing(false);
-      notifications.show({ color: 'green', message: 'Program saved' });
-    },
+    onSaved: onChanged,
+    message: 'Program saved',
   });
 
   return (
     <Stack gap="xl">
       {editing && editable ? (
         <Section id="edit-program-heading" title="Edit program">
-          <ProgramForm
-            initial={p}
-            submitLabel="Save"
-            pending={update.isPending}
-            error={update.error}
-            onSubmit={(input) => update.mutate(input)}
-            onCancel={() => {
-              update.reset();
-              setEditing(false);
-            }}
-          />
+          <ProgramForm initial={p} submitLabel="Save" {...form} />
         </Section>
       ) : (
         <Section
@@ -111,7 +96,7 @@ export function OverviewTab({ program: p, editable }: { program: Program; editab
           title="Details"
           actions={
             editable && (
-              <Button variant="default" onClick={() => setEditing(true)}>
+              <Button variant="default" onClick={edit}>
                 Edit
               </Button>
             )

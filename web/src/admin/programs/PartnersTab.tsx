@@ -11,8 +11,9 @@ import { CenteredLoader } from '../../components/CenteredLoader';
 import { ErrorAlert, FormErrorAlert } from '../../components/ErrorAlert';
 import { ReasonField } from '../../components/fields';
 import { ModalFormActions } from '../../components/FormActions';
-import { EmptyRow, ScrollTable } from '../../components/ScrollTable';
 import { DateTime } from '../../components/format';
+import { EmptyRow, ScrollTable } from '../../components/ScrollTable';
+import { useRequiredText } from '../../components/useRequiredText';
 import { programKeys } from './cache';
 import { useTiers } from './TiersTab';
 
@@ -136,8 +137,7 @@ function ChangeTierForm({
 }) {
   const tiers = useTiers(program.id);
   const [tierId, setTierId] = useState(enrollment.tierId ?? NO_TIER);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  const reason = useRequiredText('', 'Give a reason for the change');
   const changed = useEnrollmentChanged(program.id);
   const change = useMutation({
     mutationFn: (input: { tierId: string | null; reason: string }) =>
@@ -155,11 +155,8 @@ function ChangeTierForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    change.mutate({ tierId: tierId || null, reason: reason.trim() });
+    if (!reason.check()) return;
+    change.mutate({ tierId: tierId || null, reason: reason.value.trim() });
   };
 
   return (
@@ -177,15 +174,7 @@ function ChangeTierForm({
           error={errors.tierId}
           data-autofocus
         />
-        <ReasonField
-          description="Kept in the partner's tier history."
-          value={reason}
-          onChange={(value) => {
-            setReason(value);
-            setMissing(false);
-          }}
-          error={missing ? 'Give a reason for the change' : errors.reason}
-        />
+        <ReasonField description="Kept in the partner's tier history." {...reason.props(errors.reason)} />
         <ModalFormActions pending={change.isPending} onCancel={onDone} />
       </Stack>
     </form>

@@ -5,6 +5,7 @@ import type { Program, ProgramType } from '../../api/programs';
 import { FormErrorAlert } from '../../components/ErrorAlert';
 import { DescriptionField, TagsField } from '../../components/fields';
 import { FormActions } from '../../components/FormActions';
+import { useRequiredText } from '../../components/useRequiredText';
 import { programTypeOptions } from './labels';
 import { useAllProducts } from './useProducts';
 
@@ -57,7 +58,7 @@ interface ProgramFormProps {
 }
 
 export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, onCancel }: ProgramFormProps) {
-  const [name, setName] = useState(initial?.name ?? '');
+  const name = useRequiredText(initial?.name ?? '', 'Enter a name');
   const [key, setKey] = useState(initial?.key ?? '');
   const [programType, setProgramType] = useState<ProgramType>(initial?.programType ?? 'reseller');
   const [currency, setCurrency] = useState<string | null>(initial?.currency ?? 'USD');
@@ -68,7 +69,6 @@ export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, on
   const [grace, setGrace] = useState<number | string>(initial?.demotionGraceDays ?? 90);
   const currencies = useMemo(currencyOptions, []);
   const products = useAllProducts();
-  const [nameMissing, setNameMissing] = useState(false);
   const errors = fieldErrors(error);
 
   const productOptions = useMemo(() => {
@@ -83,14 +83,11 @@ export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, on
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) {
-      setNameMissing(true);
-      return;
-    }
+    if (!name.check()) return;
     const trimmedKey = key.trim();
     onSubmit({
       ...(trimmedKey ? { key: trimmedKey } : {}),
-      name: name.trim(),
+      name: name.value.trim(),
       programType,
       currency: currency ?? '',
       description: description.trim(),
@@ -105,16 +102,7 @@ export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, on
     <form onSubmit={submit} noValidate>
       <Stack maw={720}>
         <FormErrorAlert error={error} fields={FIELDS} />
-        <TextInput
-          label="Name"
-          required
-          value={name}
-          onChange={(e) => {
-            setName(e.currentTarget.value);
-            setNameMissing(false);
-          }}
-          error={nameMissing ? 'Enter a name' : errors.name}
-        />
+        <TextInput label="Name" required {...name.props(errors.name)} />
         <TextInput
           label="Key"
           description={

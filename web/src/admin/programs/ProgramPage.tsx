@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, fieldErrors } from '../../api/client';
@@ -12,7 +12,9 @@ import { ErrorAlert, FormErrorAlert } from '../../components/ErrorAlert';
 import { ReasonField } from '../../components/fields';
 import { ModalFormActions } from '../../components/FormActions';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useDialogMutation } from '../../components/useDialogMutation';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useRequiredText } from '../../components/useRequiredText';
 import { programKeys, useProgramChanged } from './cache';
 import { EcosystemTab } from './EcosystemTab';
 import { ProgramFilePanel } from './file/ProgramFilePanel';
@@ -41,11 +43,10 @@ function StatusMoveModal({
   to: ProgramStatus | null;
   onClose: () => void;
 }) {
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  const reason = useRequiredText('', 'Give a reason for the change');
   const onChanged = useProgramChanged(program.id);
   const queryClient = useQueryClient();
-  const move = useMutation({
+  const { mutation: move, close } = useDialogMutation({
     mutationFn: (input: { status: ProgramStatus; reason: string }) =>
       api.post<Program>(`/programs/${encodeURIComponent(program.id)}/status`, input),
     onSuccess: (p) => {
@@ -55,27 +56,20 @@ function StatusMoveModal({
         color: 'green',
         message: `Program “${p.name}” is now ${statusLabel(p.status).toLowerCase()}`,
       });
-      close();
+    },
+    onClose: () => {
+      reason.reset();
+      onClose();
     },
   });
   const label = to ? moveLabel(program.status, to) : '';
   const errors = fieldErrors(move.error);
 
-  function close() {
-    setReason('');
-    setMissing(false);
-    move.reset();
-    onClose();
-  }
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!to) return;
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    move.mutate({ status: to, reason: reason.trim() });
+    if (!reason.check()) return;
+    move.mutate({ status: to, reason: reason.value.trim() });
   };
 
   return (
@@ -89,12 +83,7 @@ function StatusMoveModal({
           <FormErrorAlert error={move.error} fields={['reason']} />
           <ReasonField
             description="Kept in the program's status history."
-            value={reason}
-            onChange={(value) => {
-              setReason(value);
-              setMissing(false);
-            }}
-            error={missing ? 'Give a reason for the change' : errors.reason}
+            {...reason.props(errors.reason)}
             data-autofocus
           />
           <ModalFormActions submitLabel={`${label} program`} pending={move.isPending} onCancel={close} />

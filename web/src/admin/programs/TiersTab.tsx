@@ -8,6 +8,7 @@ import { CenteredLoader } from '../../components/CenteredLoader';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useDialogMutation } from '../../components/useDialogMutation';
 import { programKeys } from './cache';
 import { TierModal } from './TierModal';
 
@@ -144,20 +145,16 @@ function BadgeControls({ program, tier }: { program: Program; tier: Tier }) {
 function DeleteTierModal({ program, tier, onClose }: { program: Program; tier: Tier | null; onClose: () => void }) {
   const queryClient = useQueryClient();
   const tiersChanged = useTiersChanged(program.id);
-  const del = useMutation({
+  const { mutation: del, close } = useDialogMutation({
     mutationFn: (t: Tier) =>
       api.delete(`/programs/${encodeURIComponent(program.id)}/tiers/${encodeURIComponent(t.id)}`),
     onSuccess: (_, t) => {
       queryClient.setQueryData<Tier[]>(programKeys.tiers(program.id), (old) => old?.filter((x) => x.id !== t.id));
       void tiersChanged();
       notifications.show({ color: 'green', message: `Tier “${t.name}” deleted` });
-      close();
     },
+    onClose,
   });
-  function close() {
-    del.reset();
-    onClose();
-  }
   return (
     <ConfirmDialog
       opened={tier !== null}
