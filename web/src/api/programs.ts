@@ -89,7 +89,15 @@ export interface Tier {
 
 export const VALUE_TYPES = ['boolean', 'percent', 'money', 'quantity', 'days', 'text'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
-export const BENEFIT_CATEGORIES = ['sales', 'financial', 'marketing', 'enablement', 'support', 'technical', 'recognition'] as const;
+export const BENEFIT_CATEGORIES = [
+  'sales',
+  'financial',
+  'marketing',
+  'enablement',
+  'support',
+  'technical',
+  'recognition',
+] as const;
 export const BENEFIT_KEYS = [
   'deal_protection_days',
   'commission_rate',
@@ -123,7 +131,12 @@ export interface Matrix {
   values: { tierId: string; benefitId: string; value: BenefitValue; display: string }[];
 }
 
-export const ECOSYSTEM_TYPES = ['integration_partner', 'partner_revenue_share', 'api_ecosystem', 'developer_portal'] as const;
+export const ECOSYSTEM_TYPES = [
+  'integration_partner',
+  'partner_revenue_share',
+  'api_ecosystem',
+  'developer_portal',
+] as const;
 export type EcosystemType = (typeof ECOSYSTEM_TYPES)[number];
 
 export interface EcosystemNode {

@@ -1,12 +1,14 @@
-import { Anchor, Center, Group, Image, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Image, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { Partner } from '../api/types';
 import { useUser } from '../auth/AuthContext';
 import { roleLabel } from '../auth/roles';
+import { CenteredLoader } from '../components/CenteredLoader';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { DateTime } from '../components/format';
+import { Section } from '../components/Section';
 import { StatusBadge } from '../components/StatusBadge';
 import { TeamTable } from '../components/TeamTable';
 import { usePageTitle } from '../components/usePageTitle';
@@ -31,14 +33,9 @@ export function PortalHome() {
         </Text>
       </Stack>
 
-      <section aria-labelledby="company-heading">
-        <Title order={2} size="h3" id="company-heading" mb="sm">
-          Company
-        </Title>
+      <Section id="company-heading" title="Company">
         {partner.isPending && partnerId ? (
-          <Center py="sm">
-            <Loader size="sm" aria-label="Loading your company" />
-          </Center>
+          <CenteredLoader py="sm" label="Loading your company" />
         ) : partner.isError ? (
           <ErrorAlert error={partner.error} />
         ) : partner.data ? (
@@ -65,21 +62,21 @@ export function PortalHome() {
             </Group>
           </Stack>
         ) : null}
-      </section>
+      </Section>
 
       <ProgramsCard />
 
-      <section aria-labelledby="team-heading">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h3" id="team-heading">
-            Team
-          </Title>
+      <Section
+        id="team-heading"
+        title="Team"
+        actions={
           <Anchor component={Link} to="/portal/team" size="sm">
             Manage the team
           </Anchor>
-        </Group>
+        }
+      >
         <TeamTable label="Your team" params={{}} />
-      </section>
+      </Section>
     </Stack>
   );
 }
@@ -89,19 +86,17 @@ function ProgramsCard() {
   const ladders = useQuery(laddersQuery);
   const enrolled = (ladders.data ?? []).filter((l) => l.enrollment);
   return (
-    <section aria-labelledby="programs-heading">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h3" id="programs-heading">
-          Programs
-        </Title>
+    <Section
+      id="programs-heading"
+      title="Programs"
+      actions={
         <Anchor component={Link} to="/portal/programs" size="sm">
           See all programs
         </Anchor>
-      </Group>
+      }
+    >
       {ladders.isPending ? (
-        <Center py="sm">
-          <Loader size="sm" aria-label="Loading your programs" />
-        </Center>
+        <CenteredLoader py="sm" label="Loading your programs" />
       ) : ladders.isError ? (
         <ErrorAlert error={ladders.error} />
       ) : enrolled.length === 0 ? (
@@ -122,6 +117,6 @@ function ProgramsCard() {
           })}
         </Stack>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,21 +1,8 @@
-import {
-  Badge,
-  Box,
-  Card,
-  Center,
-  Group,
-  Image,
-  List,
-  Loader,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Box, Card, Group, Image, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { programTypeLabel } from '../admin/programs/labels';
 import type { Ladder, Tier } from '../api/programs';
+import { CenteredLoader } from '../components/CenteredLoader';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NotAwarded } from '../components/NotAwarded';
 import { usePageTitle } from '../components/usePageTitle';
@@ -269,9 +256,7 @@ export function PortalProgramsPage() {
         <Text size="sm">The vendor’s partner programs: their tiers, what each tier awards, and where you stand.</Text>
       </Stack>
       {ladders.isPending ? (
-        <Center py="xl">
-          <Loader aria-label="Loading the programs" />
-        </Center>
+        <CenteredLoader py="xl" size="md" label="Loading the programs" />
       ) : ladders.isError ? (
         <ErrorAlert error={ladders.error} />
       ) : ladders.data.length === 0 ? (

@@ -1,30 +1,22 @@
-import {
-  Box,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Modal,
-  NativeSelect,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, fieldErrors } from '../../api/client';
 import { BENEFIT_CATEGORIES, BENEFIT_KEYS, VALUE_TYPES, type Benefit, type ValueType } from '../../api/programs';
 import { useCan } from '../../auth/AuthContext';
+import { useArchiveMutation } from '../../components/Archive';
+import { CenteredLoader } from '../../components/CenteredLoader';
+import { EditorModal } from '../../components/EditorModal';
 import { ErrorAlert, FormErrorAlert } from '../../components/ErrorAlert';
+import { DescriptionField } from '../../components/fields';
+import { ModalFormActions } from '../../components/FormActions';
 import { capitalize } from '../../components/format';
+import { ListFilters, useSearchText } from '../../components/ListFilters';
+import { EmptyRow, ScrollTable } from '../../components/ScrollTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useRequiredText } from '../../components/useRequiredText';
 import { VALUE_TYPE_LABELS, WELL_KNOWN_BENEFITS, type BenefitKey } from '../programs/labels';
 
 type Category = (typeof BENEFIT_CATEGORIES)[number];
@@ -47,7 +39,7 @@ const valueTypeOptions = VALUE_TYPES.map((v) => ({ value: v, label: VALUE_TYPE_L
 function BenefitForm({ benefit, onDone }: { benefit: Benefit | null; onDone: () => void }) {
   const queryClient = useQueryClient();
   const [key, setKey] = useState<BenefitKey | ''>(benefit?.key ?? '');
-  const [name, setName] = useState(benefit?.name ?? '');
+  const name = useRequiredText(benefit?.name ?? '', 'Enter a name');
   const [description, setDescription] = useState(benefit?.description ?? '');
   const [category, setCategory] = useState<Category>(benefit?.category ?? 'sales');
   const [valueType, setValueType] = useState<ValueType>(benefit?.valueType ?? 'boolean');
@@ -70,7 +62,6 @@ function BenefitForm({ benefit, onDone }: { benefit: Benefit | null; onDone: () 
       onDone();
     },
   });
-  const [nameMissing, setNameMissing] = useState(false);
   const errors = fieldErrors(save.error);
 
   const chooseKey = (value: string) => {
@@ -82,19 +73,16 @@ function BenefitForm({ benefit, onDone }: { benefit: Benefit | null; onDone: () 
     setValueType(spec.valueType);
     setCategory(spec.category as Category);
     const previous = key ? WELL_KNOWN_BENEFITS[key] : null;
-    if (!name.trim() || name === previous?.name) setName(spec.name);
+    if (!name.value.trim() || name.value === previous?.name) name.setValue(spec.name);
     if (!description.trim() || description === previous?.description) setDescription(spec.description);
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) {
-      setNameMissing(true);
-      return;
-    }
+    if (!name.check()) return;
     save.mutate({
       ...(key ? { key } : {}),
-      name: name.trim(),
+      name: name.value.trim(),
       description: description.trim(),
       category,
       valueType: known ? known.valueType : valueType,
@@ -123,16 +111,7 @@ function BenefitForm({ benefit, onDone }: { benefit: Benefit | null; onDone: () 
             data-autofocus
           />
         )}
-        <TextInput
-          label="Name"
-          required
-          value={name}
-          onChange={(e) => {
-            setName(e.currentTarget.value);
-            setNameMissing(false);
-          }}
-          error={nameMissing ? 'Enter a name' : errors.name}
-        />
+        <TextInput label="Name" required {...name.props(errors.name)} />
         <Group grow align="flex-start">
           <NativeSelect
             label="Category"
@@ -151,22 +130,8 @@ function BenefitForm({ benefit, onDone }: { benefit: Benefit | null; onDone: () 
             error={errors.valueType}
           />
         </Group>
-        <Textarea
-          label="Description"
-          autosize
-          minRows={2}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save
-          </Button>
-        </Group>
+        <DescriptionField minRows={2} value={description} onChange={setDescription} error={errors.description} />
+        <ModalFormActions pending={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -175,15 +140,10 @@ function BenefitForm({ benefit, onDone }: { benefit: Benefit | null; onDone: () 
 function ArchiveButton({ benefit }: { benefit: Benefit }) {
   const queryClient = useQueryClient();
   const action = benefit.archivedAt ? 'restore' : 'archive';
-  const mutation = useMutation({
-    mutationFn: () => api.post<Benefit>(`/benefits/${encodeURIComponent(benefit.id)}/${action}`),
-    onSuccess: (b) => {
-      void queryClient.invalidateQueries({ queryKey: ['benefits'] });
-      notifications.show({
-        color: 'green',
-        message: action === 'archive' ? `Benefit “${b.name}” archived` : `Benefit “${b.name}” restored`,
-      });
-    },
+  const mutation = useArchiveMutation<Benefit>({
+    path: `/benefits/${encodeURIComponent(benefit.id)}`,
+    onChanged: () => void queryClient.invalidateQueries({ queryKey: ['benefits'] }),
+    message: (b, done) => (done === 'archive' ? `Benefit “${b.name}” archived` : `Benefit “${b.name}” restored`),
     onError: (error) => {
       notifications.show({ color: 'red', message: error instanceof Error ? error.message : String(error) });
     },
@@ -194,7 +154,7 @@ function ArchiveButton({ benefit }: { benefit: Benefit }) {
       variant="subtle"
       color={action === 'archive' ? 'red' : undefined}
       loading={mutation.isPending}
-      onClick={() => mutation.mutate()}
+      onClick={() => mutation.mutate(action)}
       aria-label={`${action === 'archive' ? 'Archive' : 'Restore'} ${benefit.name}`}
     >
       {action === 'archive' ? 'Archive' : 'Restore'}
@@ -206,8 +166,7 @@ export function BenefitsPage() {
   usePageTitle('Benefits');
   const can = useCan();
   const writable = can('benefit.write');
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q.trim(), 250);
+  const { text, setText, search } = useSearchText();
   const [archived, setArchived] = useState(false);
   const [editing, setEditing] = useState<Benefit | 'new' | null>(null);
 
@@ -219,79 +178,69 @@ export function BenefitsPage() {
   const colSpan = writable ? 6 : 5;
   const table = () => {
     if (benefits.isPending) {
-      return (
-        <Center py="lg">
-          <Loader size="sm" aria-label="Loading benefits" />
-        </Center>
-      );
+      return <CenteredLoader label="Loading benefits" />;
     }
     if (benefits.isError) return <ErrorAlert error={benefits.error} />;
     return (
-      <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Benefits (scrollable)">
-        <Table aria-label="Benefits" striped highlightOnHover verticalSpacing="xs" miw={700}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Name</Table.Th>
-              <Table.Th scope="col">Key</Table.Th>
-              <Table.Th scope="col">Category</Table.Th>
-              <Table.Th scope="col">Value type</Table.Th>
-              <Table.Th scope="col">Description</Table.Th>
-              {writable && <Table.Th scope="col">Actions</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {benefits.data.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={colSpan}>
-                  <Text size="sm" c="gray.8" py="sm">
-                    {search ? 'No benefits match.' : archived ? 'No archived benefits.' : 'No benefits yet.'}
+      <ScrollTable label="Benefits" highlightOnHover miw={700}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Name</Table.Th>
+            <Table.Th scope="col">Key</Table.Th>
+            <Table.Th scope="col">Category</Table.Th>
+            <Table.Th scope="col">Value type</Table.Th>
+            <Table.Th scope="col">Description</Table.Th>
+            {writable && <Table.Th scope="col">Actions</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {benefits.data.length === 0 && (
+            <EmptyRow colSpan={colSpan}>
+              {search ? 'No benefits match.' : archived ? 'No archived benefits.' : 'No benefits yet.'}
+            </EmptyRow>
+          )}
+          {benefits.data.map((b) => (
+            <Table.Tr key={b.id}>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="sm" fw={600}>
+                    {b.name}
                   </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {benefits.data.map((b) => (
-              <Table.Tr key={b.id}>
+                  {b.archivedAt && <StatusBadge status="archived" />}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" ff={b.key ? 'monospace' : undefined}>
+                  {b.key ?? '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{capitalize(b.category)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{VALUE_TYPE_LABELS[b.valueType] ?? b.valueType}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" lineClamp={3}>
+                  {b.description || '—'}
+                </Text>
+              </Table.Td>
+              {writable && (
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Text size="sm" fw={600}>
-                      {b.name}
-                    </Text>
-                    {b.archivedAt && <StatusBadge status="archived" />}
+                  <Group gap={4} wrap="nowrap">
+                    {!b.archivedAt && (
+                      <Button size="xs" variant="default" aria-label={`Edit ${b.name}`} onClick={() => setEditing(b)}>
+                        Edit
+                      </Button>
+                    )}
+                    <ArchiveButton benefit={b} />
                   </Group>
                 </Table.Td>
-                <Table.Td>
-                  <Text size="sm" ff={b.key ? 'monospace' : undefined}>
-                    {b.key ?? '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{capitalize(b.category)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{VALUE_TYPE_LABELS[b.valueType] ?? b.valueType}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" lineClamp={3}>
-                    {b.description || '—'}
-                  </Text>
-                </Table.Td>
-                {writable && (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      {!b.archivedAt && (
-                        <Button size="xs" variant="default" aria-label={`Edit ${b.name}`} onClick={() => setEditing(b)}>
-                          Edit
-                        </Button>
-                      )}
-                      <ArchiveButton benefit={b} />
-                    </Group>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Box>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
     );
   };
 
@@ -305,38 +254,22 @@ export function BenefitsPage() {
         The catalog of benefits program tiers can award. Each program chooses its benefits and sets their values per
         tier on its Benefits tab.
       </Text>
-      <Group align="flex-end" gap="md">
-        <TextInput
-          label="Search"
-          type="search"
-          placeholder="Name, key or description"
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          w={280}
-        />
-        <Switch
-          label="Show archived"
-          checked={archived}
-          onChange={(e) => setArchived(e.currentTarget.checked)}
-          mb={8}
-        />
-      </Group>
+      <ListFilters
+        text={text}
+        onText={setText}
+        placeholder="Name, key or description"
+        archived={{ checked: archived, onChange: setArchived }}
+      />
       {table()}
       {writable && (
-        <Modal
-          opened={editing !== null}
+        <EditorModal
+          editing={editing}
           onClose={() => setEditing(null)}
-          title={editing && editing !== 'new' ? `Edit ${editing.name}` : 'New benefit'}
+          title={(b) => (b ? `Edit ${b.name}` : 'New benefit')}
           size="lg"
         >
-          {editing !== null && (
-            <BenefitForm
-              key={editing === 'new' ? 'new' : editing.id}
-              benefit={editing === 'new' ? null : editing}
-              onDone={() => setEditing(null)}
-            />
-          )}
-        </Modal>
+          {(b) => <BenefitForm benefit={b} onDone={() => setEditing(null)} />}
+        </EditorModal>
       )}
     </Stack>
   );

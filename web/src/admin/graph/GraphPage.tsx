@@ -1,8 +1,9 @@
-import { Anchor, Center, Drawer, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Drawer, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
+import { CenteredLoader } from '../../components/CenteredLoader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePageTitle } from '../../components/usePageTitle';
 import { GraphCanvas } from './GraphCanvas';
@@ -21,11 +22,7 @@ function parseDepth(value: string | null): number {
 }
 
 function GraphLoader() {
-  return (
-    <Center py="xl">
-      <Loader aria-label="Loading the graph" />
-    </Center>
-  );
+  return <CenteredLoader py="xl" size="md" label="Loading the graph" />;
 }
 
 /** The product graph: products, their partner programs and what each program holds, to explore and download. */

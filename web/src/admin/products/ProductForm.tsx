@@ -1,8 +1,10 @@
-import { Button, Group, NativeSelect, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { fieldErrors } from '../../api/client';
 import type { Product, ProductStatus } from '../../api/types';
 import { FormErrorAlert } from '../../components/ErrorAlert';
+import { DescriptionField, TagsField } from '../../components/fields';
+import { FormActions } from '../../components/FormActions';
 import { capitalize } from '../../components/format';
 import { statusChoices } from './lifecycle';
 import { statusOptions } from './ProductList';
@@ -49,14 +51,7 @@ export function ProductForm({ initial, submitLabel, pending, error, onSubmit, on
           onChange={(e) => setTitle(e.currentTarget.value)}
           error={errors.title}
         />
-        <Textarea
-          label="Description"
-          autosize
-          minRows={3}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
-        />
+        <DescriptionField minRows={3} value={description} onChange={setDescription} error={errors.description} />
         <NativeSelect
           label="Status"
           data={statuses}
@@ -65,24 +60,8 @@ export function ProductForm({ initial, submitLabel, pending, error, onSubmit, on
           onChange={(e) => setStatus(e.currentTarget.value as ProductStatus)}
           error={errors.status}
         />
-        <TagsInput
-          label="Tags"
-          description="Press Enter after each tag."
-          value={tags}
-          onChange={setTags}
-          error={errors.tags}
-          clearable
-        />
-        <Group>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-          )}
-        </Group>
+        <TagsField value={tags} onChange={setTags} error={errors.tags} />
+        <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,10 +1,10 @@
-import { Anchor, Group, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PRODUCT_STATUSES, type Product } from '../../api/types';
 import { DataTable, type Column } from '../../components/DataTable';
 import { DateTime, capitalize } from '../../components/format';
+import { FilterSelect, ListFilters, useSearchText } from '../../components/ListFilters';
 import { StatusBadge } from '../../components/StatusBadge';
 
 export const statusOptions = PRODUCT_STATUSES.map((s) => ({ value: s, label: capitalize(s) }));
@@ -22,8 +22,7 @@ export function Tags({ tags }: { tags: string[] }) {
 
 /** Searchable, filterable product list; titles link to `linkBase/:id` when given. */
 export function ProductList({ linkBase, withArchived = true }: { linkBase?: string; withArchived?: boolean }) {
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q.trim(), 250);
+  const { text, setText, search } = useSearchText();
   const [status, setStatus] = useState('');
   const [archived, setArchived] = useState(false);
 
@@ -53,31 +52,21 @@ export function ProductList({ linkBase, withArchived = true }: { linkBase?: stri
 
   return (
     <Stack>
-      <Group align="flex-end" gap="md">
-        <TextInput
-          label="Search"
-          type="search"
-          placeholder="Title or description"
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          w={280}
-        />
-        <NativeSelect
+      <ListFilters
+        text={text}
+        onText={setText}
+        placeholder="Title or description"
+        archived={withArchived ? { checked: archived, onChange: setArchived } : undefined}
+      >
+        <FilterSelect
           label="Status"
-          data={[{ value: '', label: 'All statuses' }, ...statusOptions]}
+          allLabel="All statuses"
+          options={statusOptions}
           value={status}
-          onChange={(e) => setStatus(e.currentTarget.value)}
+          onChange={setStatus}
           w={200}
         />
-        {withArchived && (
-          <Switch
-            label="Show archived"
-            checked={archived}
-            onChange={(e) => setArchived(e.currentTarget.checked)}
-            mb={8}
-          />
-        )}
-      </Group>
+      </ListFilters>
       <DataTable<Product>
         label="Products"
         queryKey={['products']}

@@ -1,37 +1,27 @@
-import { Anchor, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { Product } from '../../api/types';
 import { useCan } from '../../auth/AuthContext';
+import { ArchiveToggle, useArchiveMutation } from '../../components/Archive';
+import { CenteredLoader } from '../../components/CenteredLoader';
+import { DetailField, RecordDates } from '../../components/DetailField';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { DateTime } from '../../components/format';
+import { Section } from '../../components/Section';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useEditForm } from '../../components/useEditForm';
 import { usePageTitle } from '../../components/usePageTitle';
 import { AuditTable } from '../AuditTable';
 import { ProductForm, type ProductInput } from './ProductForm';
 import { Tags } from './ProductList';
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap="xs" align="baseline" wrap="nowrap">
-      <Text size="sm" fw={600} w={110} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Group>
-  );
-}
+const LABEL_WIDTH = 110;
 
 export function ProductPage() {
   const { id = '' } = useParams();
   const can = useCan();
   const queryClient = useQueryClient();
-  const [editing, setEditing] = useState(false);
   const writable = can('product.write');
 
   const product = useQuery({
@@ -46,28 +36,19 @@ export function ProductPage() {
     void queryClient.invalidateQueries({ queryKey: ['audit'] });
   };
 
-  const update = useMutation({
+  const { editing, edit, form } = useEditForm({
     mutationFn: (input: ProductInput) => api.patch<Product>(`/products/${encodeURIComponent(id)}`, input),
-    onSuccess: (p) => {
-      onChanged(p);
-      setEditing(false);
-      notifications.show({ color: 'green', message: 'Product saved' });
-    },
+    onSaved: onChanged,
+    message: 'Product saved',
   });
-  const archive = useMutation({
-    mutationFn: (action: 'archive' | 'restore') => api.post<Product>(`/products/${encodeURIComponent(id)}/${action}`),
-    onSuccess: (p, action) => {
-      onChanged(p);
-      notifications.show({ color: 'green', message: action === 'archive' ? 'Product archived' : 'Product restored' });
-    },
+  const archive = useArchiveMutation<Product>({
+    path: `/products/${encodeURIComponent(id)}`,
+    onChanged,
+    message: (_, action) => (action === 'archive' ? 'Product archived' : 'Product restored'),
   });
 
   if (product.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label="Loading the product" />
-      </Center>
-    );
+    return <CenteredLoader py="xl" size="md" label="Loading the product" />;
   }
   if (product.isError) {
     return (
@@ -93,79 +74,37 @@ export function ProductPage() {
         {writable && !editing && (
           <Group>
             {!p.archivedAt && (
-              <Button variant="default" onClick={() => setEditing(true)}>
+              <Button variant="default" onClick={edit}>
                 Edit
               </Button>
             )}
-            {p.archivedAt ? (
-              <Button variant="default" onClick={() => archive.mutate('restore')} loading={archive.isPending}>
-                Restore
-              </Button>
-            ) : (
-              <Button
-                color="red"
-                variant="outline"
-                onClick={() => archive.mutate('archive')}
-                loading={archive.isPending}
-              >
-                Archive
-              </Button>
-            )}
+            <ArchiveToggle archived={Boolean(p.archivedAt)} pending={archive.isPending} onAction={archive.mutate} />
           </Group>
         )}
       </Group>
       <ErrorAlert error={archive.error} />
 
       {editing ? (
-        <section aria-labelledby="edit-heading">
-          <Title order={2} size="h3" id="edit-heading" mb="sm">
-            Edit product
-          </Title>
-          <ProductForm
-            initial={p}
-            submitLabel="Save changes"
-            pending={update.isPending}
-            error={update.error}
-            onSubmit={(input) => update.mutate(input)}
-            onCancel={() => {
-              update.reset();
-              setEditing(false);
-            }}
-          />
-        </section>
+        <Section id="edit-heading" title="Edit product">
+          <ProductForm initial={p} submitLabel="Save changes" {...form} />
+        </Section>
       ) : (
-        <section aria-labelledby="details-heading">
-          <Title order={2} size="h3" id="details-heading" mb="sm">
-            Details
-          </Title>
+        <Section id="details-heading" title="Details">
           <Stack gap="xs">
-            <Field label="Description">
+            <DetailField label="Description" labelWidth={LABEL_WIDTH}>
               {p.description ? <span style={{ whiteSpace: 'pre-wrap' }}>{p.description}</span> : '—'}
-            </Field>
-            <Field label="Tags">
+            </DetailField>
+            <DetailField label="Tags" labelWidth={LABEL_WIDTH}>
               <Tags tags={p.tags} />
-            </Field>
-            <Field label="Created">
-              <DateTime value={p.createdAt} />
-            </Field>
-            <Field label="Updated">
-              <DateTime value={p.updatedAt} />
-            </Field>
-            {p.archivedAt && (
-              <Field label="Archived">
-                <DateTime value={p.archivedAt} />
-              </Field>
-            )}
+            </DetailField>
+            <RecordDates record={p} labelWidth={LABEL_WIDTH} />
           </Stack>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="history-heading">
-        <Title order={2} size="h3" id="history-heading" mb="sm">
-          History
-        </Title>
+      <Section id="history-heading" title="History">
         <AuditTable label="Product history" params={{ objectType: 'product', objectId: p.id }} withObject={false} />
-      </section>
+      </Section>
     </Stack>
   );
 }

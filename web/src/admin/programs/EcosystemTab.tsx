@@ -1,29 +1,31 @@
 import {
   Anchor,
-  Box,
   Button,
-  Center,
   Checkbox,
   Group,
-  Loader,
-  Modal,
   NativeSelect,
   NumberInput,
   Stack,
   Table,
-  TagsInput,
   Text,
-  Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, fieldErrors } from '../../api/client';
 import type { EcosystemNode, EcosystemType, Program } from '../../api/programs';
+import { CenteredLoader } from '../../components/CenteredLoader';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { EditorModal } from '../../components/EditorModal';
 import { ErrorAlert, FormErrorAlert } from '../../components/ErrorAlert';
+import { DescriptionField, TagsField } from '../../components/fields';
+import { ModalFormActions } from '../../components/FormActions';
+import { EmptyRow, ScrollTable } from '../../components/ScrollTable';
+import { Section } from '../../components/Section';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useDialogMutation } from '../../components/useDialogMutation';
+import { useRequiredText } from '../../components/useRequiredText';
 import { Tags } from '../products/ProductList';
 import { programKeys } from './cache';
 import { errorsByPath } from './errors';
@@ -177,7 +179,7 @@ function NodeForm({
   onDone: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [title, setTitle] = useState(node?.title ?? '');
+  const title = useRequiredText(node?.title ?? '', 'Enter a title');
   const [description, setDescription] = useState(node?.description ?? '');
   const [tags, setTags] = useState<string[]>(node?.tags ?? []);
   const statuses = ECOSYSTEM_STATUSES[type];
@@ -189,7 +191,7 @@ function NodeForm({
 
   const save = useMutation({
     mutationFn: () => {
-      const common = { title: title.trim(), description: description.trim(), tags, properties };
+      const common = { title: title.value.trim(), description: description.trim(), tags, properties };
       return node
         ? api.patch<EcosystemNode>(`/ecosystem/${encodeURIComponent(node.id)}`, common)
         : api.post<EcosystemNode>(`/programs/${encodeURIComponent(program.id)}/ecosystem`, {
@@ -206,16 +208,12 @@ function NodeForm({
       onDone();
     },
   });
-  const [titleMissing, setTitleMissing] = useState(false);
   const errors = fieldErrors(save.error);
   const byPath = errorsByPath(save.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!title.trim()) {
-      setTitleMissing(true);
-      return;
-    }
+    if (!title.check()) return;
     save.mutate();
   };
 
@@ -223,33 +221,9 @@ function NodeForm({
     <form onSubmit={submit} noValidate>
       <Stack>
         <FormErrorAlert error={save.error} fields={['title', 'description', 'tags', 'status', 'properties']} />
-        <TextInput
-          label="Title"
-          required
-          value={title}
-          onChange={(e) => {
-            setTitle(e.currentTarget.value);
-            setTitleMissing(false);
-          }}
-          error={titleMissing ? 'Enter a title' : errors.title}
-          data-autofocus
-        />
-        <Textarea
-          label="Description"
-          autosize
-          minRows={2}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
-        />
-        <TagsInput
-          label="Tags"
-          description="Press Enter after each tag."
-          value={tags}
-          onChange={setTags}
-          error={errors.tags}
-          clearable
-        />
+        <TextInput label="Title" required {...title.props(errors.title)} data-autofocus />
+        <DescriptionField minRows={2} value={description} onChange={setDescription} error={errors.description} />
+        <TagsField value={tags} onChange={setTags} error={errors.tags} />
         {!node && statuses.length > 0 && (
           <NativeSelect
             label="Status"
@@ -260,14 +234,7 @@ function NodeForm({
           />
         )}
         <PropertyFields type={type} value={properties} onChange={setProperties} errors={byPath} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save
-          </Button>
-        </Group>
+        <ModalFormActions pending={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -314,7 +281,7 @@ function StatusCell({ node, editable }: { node: EcosystemNode; editable: boolean
 
 function DeleteNodeModal({ node, onClose }: { node: EcosystemNode | null; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const del = useMutation({
+  const { mutation: del, close } = useDialogMutation({
     mutationFn: (n: EcosystemNode) => api.delete(`/ecosystem/${encodeURIComponent(n.id)}`),
     onSuccess: (_, n) => {
       queryClient.setQueryData<EcosystemNode[]>(programKeys.ecosystem(n.programId), (old) =>
@@ -324,28 +291,21 @@ function DeleteNodeModal({ node, onClose }: { node: EcosystemNode | null; onClos
         predicate: (q) => q.queryKey.includes(n.programId) && q.queryKey[1] !== 'one',
       });
       notifications.show({ color: 'green', message: `“${n.title}” deleted` });
-      close();
     },
+    onClose,
   });
-  function close() {
-    del.reset();
-    onClose();
-  }
   return (
-    <Modal opened={node !== null} onClose={close} title={node ? `Delete ${node.title}?` : 'Delete?'}>
-      <Stack>
-        <Text size="sm">It is removed from the program and from its graph.</Text>
-        <ErrorAlert error={del.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button color="red" onClick={() => node && del.mutate(node)} loading={del.isPending}>
-            Delete
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      opened={node !== null}
+      onClose={close}
+      title={node ? `Delete ${node.title}?` : 'Delete?'}
+      error={<ErrorAlert error={del.error} />}
+      confirmLabel="Delete"
+      pending={del.isPending}
+      onConfirm={() => node && del.mutate(node)}
+    >
+      <Text size="sm">It is removed from the program and from its graph.</Text>
+    </ConfirmDialog>
   );
 }
 
@@ -372,115 +332,97 @@ function EcosystemSection({
   const colSpan = 3 + columns.length + (withStatus ? 1 : 0) + (editable ? 1 : 0);
 
   return (
-    <section aria-labelledby={headingId}>
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h3" id={headingId}>
-          {title}
-        </Title>
-        {editable && (
+    <Section
+      id={headingId}
+      title={title}
+      actions={
+        editable && (
           <Button variant="default" onClick={() => setEditing('new')}>
             Add {singular}
           </Button>
-        )}
-      </Group>
-      <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={`${title} (scrollable)`}>
-        <Table aria-label={title} striped verticalSpacing="xs" miw={700}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Title</Table.Th>
-              {withStatus && <Table.Th scope="col">Status</Table.Th>}
-              {columns.map((c) => (
-                <Table.Th scope="col" key={c.header}>
-                  {c.header}
-                </Table.Th>
-              ))}
-              <Table.Th scope="col">Description</Table.Th>
-              <Table.Th scope="col">Tags</Table.Th>
-              {editable && <Table.Th scope="col">Actions</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {nodes.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={colSpan}>
-                  <Text size="sm" c="gray.8" py="sm">
-                    None yet.
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {nodes.map((n) => (
-              <Table.Tr key={n.id}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {n.title}
-                  </Text>
-                </Table.Td>
-                {withStatus && (
-                  <Table.Td>
-                    <StatusCell node={n} editable={editable} />
-                  </Table.Td>
-                )}
-                {columns.map((c) => (
-                  <Table.Td key={c.header}>
-                    <Text size="sm" component="div">
-                      {c.render(n.properties)}
-                    </Text>
-                  </Table.Td>
-                ))}
-                <Table.Td>
-                  <Text size="sm" lineClamp={3}>
-                    {n.description || '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Tags tags={n.tags} />
-                </Table.Td>
-                {editable && (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button size="xs" variant="default" aria-label={`Edit ${n.title}`} onClick={() => setEditing(n)}>
-                        Edit
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Delete ${n.title}`}
-                        onClick={() => setDeleting(n)}
-                      >
-                        Delete
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                )}
-              </Table.Tr>
+        )
+      }
+    >
+      <ScrollTable label={title} miw={700}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Title</Table.Th>
+            {withStatus && <Table.Th scope="col">Status</Table.Th>}
+            {columns.map((c) => (
+              <Table.Th scope="col" key={c.header}>
+                {c.header}
+              </Table.Th>
             ))}
-          </Table.Tbody>
-        </Table>
-      </Box>
+            <Table.Th scope="col">Description</Table.Th>
+            <Table.Th scope="col">Tags</Table.Th>
+            {editable && <Table.Th scope="col">Actions</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {nodes.length === 0 && <EmptyRow colSpan={colSpan}>None yet.</EmptyRow>}
+          {nodes.map((n) => (
+            <Table.Tr key={n.id}>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {n.title}
+                </Text>
+              </Table.Td>
+              {withStatus && (
+                <Table.Td>
+                  <StatusCell node={n} editable={editable} />
+                </Table.Td>
+              )}
+              {columns.map((c) => (
+                <Table.Td key={c.header}>
+                  <Text size="sm" component="div">
+                    {c.render(n.properties)}
+                  </Text>
+                </Table.Td>
+              ))}
+              <Table.Td>
+                <Text size="sm" lineClamp={3}>
+                  {n.description || '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Tags tags={n.tags} />
+              </Table.Td>
+              {editable && (
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="xs" variant="default" aria-label={`Edit ${n.title}`} onClick={() => setEditing(n)}>
+                      Edit
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Delete ${n.title}`}
+                      onClick={() => setDeleting(n)}
+                    >
+                      Delete
+                    </Button>
+                  </Group>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
       {editable && (
         <>
-          <Modal
-            opened={editing !== null}
+          <EditorModal
+            editing={editing}
             onClose={() => setEditing(null)}
             size="lg"
-            title={editing && editing !== 'new' ? `Edit ${editing.title}` : `Add ${singular}`}
+            title={(n) => (n ? `Edit ${n.title}` : `Add ${singular}`)}
           >
-            {editing !== null && (
-              <NodeForm
-                key={editing === 'new' ? 'new' : editing.id}
-                program={program}
-                type={type}
-                node={editing === 'new' ? null : editing}
-                onDone={() => setEditing(null)}
-              />
-            )}
-          </Modal>
+            {(n) => <NodeForm program={program} type={type} node={n} onDone={() => setEditing(null)} />}
+          </EditorModal>
           <DeleteNodeModal node={deleting} onClose={() => setDeleting(null)} />
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -490,11 +432,7 @@ export function EcosystemTab({ program, editable }: { program: Program; editable
     queryFn: () => api.get<EcosystemNode[]>(`/programs/${encodeURIComponent(program.id)}/ecosystem`),
   });
   if (nodes.isPending) {
-    return (
-      <Center py="lg">
-        <Loader size="sm" aria-label="Loading the ecosystem" />
-      </Center>
-    );
+    return <CenteredLoader label="Loading the ecosystem" />;
   }
   if (nodes.isError) return <ErrorAlert error={nodes.error} />;
   return (

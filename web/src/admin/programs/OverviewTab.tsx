@@ -1,30 +1,21 @@
-import { Anchor, Button, Center, Group, List, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { Anchor, Button, List, Loader, Stack, Text, Timeline } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { Program, ProgramStatusChange } from '../../api/programs';
+import { CenteredLoader } from '../../components/CenteredLoader';
+import { DetailField, RecordDates } from '../../components/DetailField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DateTime } from '../../components/format';
+import { Section } from '../../components/Section';
+import { useEditForm } from '../../components/useEditForm';
 import { Tags } from '../products/ProductList';
 import { programKeys, useProgramChanged } from './cache';
 import { statusLabel } from './labels';
 import { ProgramForm, type ProgramInput } from './ProgramForm';
 import { useAllProducts } from './useProducts';
 
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap="xs" align="baseline" wrap="nowrap">
-      <Text size="sm" fw={600} w={190} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Group>
-  );
-}
+const LABEL_WIDTH = 190;
 
 function LinkedProducts({ ids }: { ids: string[] }) {
   const products = useAllProducts();
@@ -54,11 +45,7 @@ function StatusHistory({ programId }: { programId: string }) {
     queryFn: () => api.get<ProgramStatusChange[]>(`/programs/${encodeURIComponent(programId)}/history`),
   });
   if (history.isPending) {
-    return (
-      <Center py="md">
-        <Loader size="sm" aria-label="Loading the status history" />
-      </Center>
-    );
+    return <CenteredLoader py="md" label="Loading the status history" />;
   }
   if (history.isError) return <ErrorAlert error={history.error} />;
   if (history.data.length === 0) return <Text size="sm">No status changes yet.</Text>;
@@ -90,89 +77,56 @@ function StatusHistory({ programId }: { programId: string }) {
 }
 
 export function OverviewTab({ program: p, editable }: { program: Program; editable: boolean }) {
-  const [editing, setEditing] = useState(false);
   const onChanged = useProgramChanged(p.id);
-  const update = useMutation({
+  const { editing, edit, form } = useEditForm({
     mutationFn: (input: ProgramInput) => api.patch<Program>(`/programs/${encodeURIComponent(p.id)}`, input),
-    onSuccess: (program) => {
-      onChanged(program);
-      setEditing(false);
-      notifications.show({ color: 'green', message: 'Program saved' });
-    },
+    onSaved: onChanged,
+    message: 'Program saved',
   });
 
   return (
     <Stack gap="xl">
       {editing && editable ? (
-        <section aria-labelledby="edit-program-heading">
-          <Title order={2} size="h3" id="edit-program-heading" mb="sm">
-            Edit program
-          </Title>
-          <ProgramForm
-            initial={p}
-            submitLabel="Save"
-            pending={update.isPending}
-            error={update.error}
-            onSubmit={(input) => update.mutate(input)}
-            onCancel={() => {
-              update.reset();
-              setEditing(false);
-            }}
-          />
-        </section>
+        <Section id="edit-program-heading" title="Edit program">
+          <ProgramForm initial={p} submitLabel="Save" {...form} />
+        </Section>
       ) : (
-        <section aria-labelledby="details-heading">
-          <Group justify="space-between" mb="sm">
-            <Title order={2} size="h3" id="details-heading">
-              Details
-            </Title>
-            {editable && (
-              <Button variant="default" onClick={() => setEditing(true)}>
+        <Section
+          id="details-heading"
+          title="Details"
+          actions={
+            editable && (
+              <Button variant="default" onClick={edit}>
                 Edit
               </Button>
-            )}
-          </Group>
+            )
+          }
+        >
           <Stack gap="xs">
-            <Field label="Description">
+            <DetailField label="Description" labelWidth={LABEL_WIDTH}>
               {p.description ? <span style={{ whiteSpace: 'pre-wrap' }}>{p.description}</span> : '—'}
-            </Field>
-            <Field label="Tags">
+            </DetailField>
+            <DetailField label="Tags" labelWidth={LABEL_WIDTH}>
               <Tags tags={p.tags} />
-            </Field>
-            <Field label="Revenue seasoning">
+            </DetailField>
+            <DetailField label="Revenue seasoning" labelWidth={LABEL_WIDTH}>
               {p.revenueSeasoningDays} {p.revenueSeasoningDays === 1 ? 'day' : 'days'}
-            </Field>
-            <Field label="Demotion grace period">
+            </DetailField>
+            <DetailField label="Demotion grace period" labelWidth={LABEL_WIDTH}>
               {p.demotionGraceDays} {p.demotionGraceDays === 1 ? 'day' : 'days'}
-            </Field>
-            <Field label="Created">
-              <DateTime value={p.createdAt} />
-            </Field>
-            <Field label="Updated">
-              <DateTime value={p.updatedAt} />
-            </Field>
-            {p.archivedAt && (
-              <Field label="Archived">
-                <DateTime value={p.archivedAt} />
-              </Field>
-            )}
+            </DetailField>
+            <RecordDates record={p} labelWidth={LABEL_WIDTH} />
           </Stack>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="products-heading">
-        <Title order={2} size="h3" id="products-heading" mb="sm">
-          Products
-        </Title>
+      <Section id="products-heading" title="Products">
         <LinkedProducts ids={p.productIds} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="status-history-heading">
-        <Title order={2} size="h3" id="status-history-heading" mb="sm">
-          Status history
-        </Title>
+      <Section id="status-history-heading" title="Status history">
         <StatusHistory programId={p.id} />
-      </section>
+      </Section>
     </Stack>
   );
 }

@@ -1,19 +1,4 @@
-import {
-  Anchor,
-  Box,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Modal,
-  NativeSelect,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Modal, NativeSelect, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -22,8 +7,13 @@ import { Link } from 'react-router';
 import { api, fieldErrors } from '../../api/client';
 import type { Enrollment, Program, Tier, TierChange } from '../../api/programs';
 import type { Page, Partner } from '../../api/types';
+import { CenteredLoader } from '../../components/CenteredLoader';
 import { ErrorAlert, FormErrorAlert } from '../../components/ErrorAlert';
+import { ReasonField } from '../../components/fields';
+import { ModalFormActions } from '../../components/FormActions';
 import { DateTime } from '../../components/format';
+import { EmptyRow, ScrollTable } from '../../components/ScrollTable';
+import { useRequiredText } from '../../components/useRequiredText';
 import { programKeys } from './cache';
 import { useTiers } from './TiersTab';
 
@@ -130,14 +120,7 @@ function AddPartnerForm({
           error={errors.tierId}
           description="The entry tier unless you choose another."
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            Save
-          </Button>
-        </Group>
+        <ModalFormActions pending={add.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -154,8 +137,7 @@ function ChangeTierForm({
 }) {
   const tiers = useTiers(program.id);
   const [tierId, setTierId] = useState(enrollment.tierId ?? NO_TIER);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  const reason = useRequiredText('', 'Give a reason for the change');
   const changed = useEnrollmentChanged(program.id);
   const change = useMutation({
     mutationFn: (input: { tierId: string | null; reason: string }) =>
@@ -173,11 +155,8 @@ function ChangeTierForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    change.mutate({ tierId: tierId || null, reason: reason.trim() });
+    if (!reason.check()) return;
+    change.mutate({ tierId: tierId || null, reason: reason.value.trim() });
   };
 
   return (
@@ -195,27 +174,8 @@ function ChangeTierForm({
           error={errors.tierId}
           data-autofocus
         />
-        <Textarea
-          label="Reason"
-          description="Kept in the partner's tier history."
-          required
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.currentTarget.value);
-            setMissing(false);
-          }}
-          error={missing ? 'Give a reason for the change' : errors.reason}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={change.isPending}>
-            Save
-          </Button>
-        </Group>
+        <ReasonField description="Kept in the partner's tier history." {...reason.props(errors.reason)} />
+        <ModalFormActions pending={change.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -227,43 +187,37 @@ function TierHistory({ enrollment }: { enrollment: Enrollment }) {
     queryFn: () => api.get<TierChange[]>(`/enrollments/${encodeURIComponent(enrollment.id)}/tier-history`),
   });
   if (history.isPending) {
-    return (
-      <Center py="md">
-        <Loader size="sm" aria-label="Loading the tier history" />
-      </Center>
-    );
+    return <CenteredLoader py="md" label="Loading the tier history" />;
   }
   if (history.isError) return <ErrorAlert error={history.error} />;
   if (history.data.length === 0) return <Text size="sm">No tier changes yet.</Text>;
   // the server answers oldest first; the newest change reads first here
   const changes = [...history.data].reverse();
   return (
-    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Tier history (scrollable)">
-      <Table aria-label={`Tier history of ${enrollment.partnerName}`} striped verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">When</Table.Th>
-            <Table.Th scope="col">From</Table.Th>
-            <Table.Th scope="col">To</Table.Th>
-            <Table.Th scope="col">Reason</Table.Th>
-            <Table.Th scope="col">By</Table.Th>
+    <ScrollTable label={`Tier history of ${enrollment.partnerName}`} regionLabel="Tier history">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">When</Table.Th>
+          <Table.Th scope="col">From</Table.Th>
+          <Table.Th scope="col">To</Table.Th>
+          <Table.Th scope="col">Reason</Table.Th>
+          <Table.Th scope="col">By</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {changes.map((c) => (
+          <Table.Tr key={c.id}>
+            <Table.Td>
+              <DateTime value={c.at} />
+            </Table.Td>
+            <Table.Td>{c.fromTier ?? 'No tier'}</Table.Td>
+            <Table.Td>{c.toTier ?? 'No tier'}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{c.reason || '—'}</Table.Td>
+            <Table.Td>{c.actor}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {changes.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>
-                <DateTime value={c.at} />
-              </Table.Td>
-              <Table.Td>{c.fromTier ?? 'No tier'}</Table.Td>
-              <Table.Td>{c.toTier ?? 'No tier'}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{c.reason || '—'}</Table.Td>
-              <Table.Td>{c.actor}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Box>
+        ))}
+      </Table.Tbody>
+    </ScrollTable>
   );
 }
 
@@ -280,65 +234,51 @@ export function PartnersTab({ program, editable }: { program: Program; editable:
 
   const body = () => {
     if (enrollments.isPending) {
-      return (
-        <Center py="lg">
-          <Loader size="sm" aria-label="Loading the partners of the program" />
-        </Center>
-      );
+      return <CenteredLoader label="Loading the partners of the program" />;
     }
     if (enrollments.isError) return <ErrorAlert error={enrollments.error} />;
     const rows = [...enrollments.data].sort((a, b) => a.partnerName.localeCompare(b.partnerName));
     return (
-      <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Program partners (scrollable)">
-        <Table aria-label={`Partners in ${program.name}`} striped highlightOnHover verticalSpacing="xs" miw={600}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Partner</Table.Th>
-              <Table.Th scope="col">Tier</Table.Th>
-              <Table.Th scope="col">Since</Table.Th>
-              <Table.Th scope="col">Actions</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={4}>
-                  <Text size="sm" c="gray.8" py="sm">
-                    No partners are in this program yet.
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {rows.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/console/partners/${e.partnerId}`} fw={600} size="sm">
-                    {e.partnerName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{e.tierName ?? 'No tier'}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <DateTime value={e.createdAt} />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    {editable && (
-                      <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'change', enrollment: e })}>
-                        Change tier
-                      </Button>
-                    )}
-                    <Button size="xs" variant="subtle" onClick={() => setDialog({ kind: 'history', enrollment: e })}>
-                      Tier history
+      <ScrollTable label={`Partners in ${program.name}`} regionLabel="Program partners" highlightOnHover miw={600}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Partner</Table.Th>
+            <Table.Th scope="col">Tier</Table.Th>
+            <Table.Th scope="col">Since</Table.Th>
+            <Table.Th scope="col">Actions</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.length === 0 && <EmptyRow colSpan={4}>No partners are in this program yet.</EmptyRow>}
+          {rows.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/console/partners/${e.partnerId}`} fw={600} size="sm">
+                  {e.partnerName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{e.tierName ?? 'No tier'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <DateTime value={e.createdAt} />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  {editable && (
+                    <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'change', enrollment: e })}>
+                      Change tier
                     </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Box>
+                  )}
+                  <Button size="xs" variant="subtle" onClick={() => setDialog({ kind: 'history', enrollment: e })}>
+                    Tier history
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
     );
   };
 

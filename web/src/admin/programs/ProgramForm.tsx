@@ -1,20 +1,11 @@
-import {
-  Button,
-  Group,
-  MultiSelect,
-  NativeSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { MultiSelect, NativeSelect, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { fieldErrors } from '../../api/client';
 import type { Program, ProgramType } from '../../api/programs';
 import { FormErrorAlert } from '../../components/ErrorAlert';
+import { DescriptionField, TagsField } from '../../components/fields';
+import { FormActions } from '../../components/FormActions';
+import { useRequiredText } from '../../components/useRequiredText';
 import { programTypeOptions } from './labels';
 import { useAllProducts } from './useProducts';
 
@@ -67,7 +58,7 @@ interface ProgramFormProps {
 }
 
 export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, onCancel }: ProgramFormProps) {
-  const [name, setName] = useState(initial?.name ?? '');
+  const name = useRequiredText(initial?.name ?? '', 'Enter a name');
   const [key, setKey] = useState(initial?.key ?? '');
   const [programType, setProgramType] = useState<ProgramType>(initial?.programType ?? 'reseller');
   const [currency, setCurrency] = useState<string | null>(initial?.currency ?? 'USD');
@@ -78,7 +69,6 @@ export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, on
   const [grace, setGrace] = useState<number | string>(initial?.demotionGraceDays ?? 90);
   const currencies = useMemo(currencyOptions, []);
   const products = useAllProducts();
-  const [nameMissing, setNameMissing] = useState(false);
   const errors = fieldErrors(error);
 
   const productOptions = useMemo(() => {
@@ -93,14 +83,11 @@ export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, on
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) {
-      setNameMissing(true);
-      return;
-    }
+    if (!name.check()) return;
     const trimmedKey = key.trim();
     onSubmit({
       ...(trimmedKey ? { key: trimmedKey } : {}),
-      name: name.trim(),
+      name: name.value.trim(),
       programType,
       currency: currency ?? '',
       description: description.trim(),
@@ -115,16 +102,7 @@ export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, on
     <form onSubmit={submit} noValidate>
       <Stack maw={720}>
         <FormErrorAlert error={error} fields={FIELDS} />
-        <TextInput
-          label="Name"
-          required
-          value={name}
-          onChange={(e) => {
-            setName(e.currentTarget.value);
-            setNameMissing(false);
-          }}
-          error={nameMissing ? 'Enter a name' : errors.name}
-        />
+        <TextInput label="Name" required {...name.props(errors.name)} />
         <TextInput
           label="Key"
           description={
@@ -160,22 +138,8 @@ export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, on
             error={errors.currency}
           />
         </SimpleGrid>
-        <Textarea
-          label="Description"
-          autosize
-          minRows={3}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
-        />
-        <TagsInput
-          label="Tags"
-          description="Press Enter after each tag."
-          value={tags}
-          onChange={setTags}
-          error={errors.tags}
-          clearable
-        />
+        <DescriptionField minRows={3} value={description} onChange={setDescription} error={errors.description} />
+        <TagsField value={tags} onChange={setTags} error={errors.tags} />
         <MultiSelect
           label="Products"
           description="The products partners sell, build on or integrate with in this program."
@@ -211,16 +175,7 @@ export function ProgramForm({ initial, submitLabel, pending, error, onSubmit, on
             error={errors.demotionGraceDays}
           />
         </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-          )}
-        </Group>
+        <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,14 +1,20 @@
-import { Anchor, Button, Center, Group, Loader, Modal, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, fieldErrors } from '../../api/client';
 import type { Program, ProgramStatus } from '../../api/programs';
 import { useCan } from '../../auth/AuthContext';
+import { ArchiveToggle, useArchiveMutation } from '../../components/Archive';
+import { CenteredLoader } from '../../components/CenteredLoader';
 import { ErrorAlert, FormErrorAlert } from '../../components/ErrorAlert';
+import { ReasonField } from '../../components/fields';
+import { ModalFormActions } from '../../components/FormActions';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useDialogMutation } from '../../components/useDialogMutation';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useRequiredText } from '../../components/useRequiredText';
 import { programKeys, useProgramChanged } from './cache';
 import { EcosystemTab } from './EcosystemTab';
 import { ProgramFilePanel } from './file/ProgramFilePanel';
@@ -37,11 +43,10 @@ function StatusMoveModal({
   to: ProgramStatus | null;
   onClose: () => void;
 }) {
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  const reason = useRequiredText('', 'Give a reason for the change');
   const onChanged = useProgramChanged(program.id);
   const queryClient = useQueryClient();
-  const move = useMutation({
+  const { mutation: move, close } = useDialogMutation({
     mutationFn: (input: { status: ProgramStatus; reason: string }) =>
       api.post<Program>(`/programs/${encodeURIComponent(program.id)}/status`, input),
     onSuccess: (p) => {
@@ -51,27 +56,20 @@ function StatusMoveModal({
         color: 'green',
         message: `Program “${p.name}” is now ${statusLabel(p.status).toLowerCase()}`,
       });
-      close();
+    },
+    onClose: () => {
+      reason.reset();
+      onClose();
     },
   });
   const label = to ? moveLabel(program.status, to) : '';
   const errors = fieldErrors(move.error);
 
-  function close() {
-    setReason('');
-    setMissing(false);
-    move.reset();
-    onClose();
-  }
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!to) return;
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    move.mutate({ status: to, reason: reason.trim() });
+    if (!reason.check()) return;
+    move.mutate({ status: to, reason: reason.value.trim() });
   };
 
   return (
@@ -83,28 +81,12 @@ function StatusMoveModal({
             {to ? statusLabel(to).toLowerCase() : ''}. {to ? (MOVE_HINTS[to] ?? '') : ''}
           </Text>
           <FormErrorAlert error={move.error} fields={['reason']} />
-          <Textarea
-            label="Reason"
+          <ReasonField
             description="Kept in the program's status history."
-            required
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setMissing(false);
-            }}
-            error={missing ? 'Give a reason for the change' : errors.reason}
+            {...reason.props(errors.reason)}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={move.isPending}>
-              {label} program
-            </Button>
-          </Group>
+          <ModalFormActions submitLabel={`${label} program`} pending={move.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>
@@ -125,12 +107,10 @@ export function ProgramPage() {
   });
   usePageTitle(program.data ? program.data.name : 'Program');
 
-  const archive = useMutation({
-    mutationFn: (action: 'archive' | 'restore') => api.post<Program>(`/programs/${encodeURIComponent(id)}/${action}`),
-    onSuccess: (p, action) => {
-      onChanged(p);
-      notifications.show({ color: 'green', message: action === 'archive' ? 'Program archived' : 'Program restored' });
-    },
+  const archive = useArchiveMutation<Program>({
+    path: `/programs/${encodeURIComponent(id)}`,
+    onChanged,
+    message: (_, action) => (action === 'archive' ? 'Program archived' : 'Program restored'),
   });
 
   const requested = searchParams.get('tab');
@@ -143,11 +123,7 @@ export function ProgramPage() {
   };
 
   if (program.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label="Loading the program" />
-      </Center>
-    );
+    return <CenteredLoader py="xl" size="md" label="Loading the program" />;
   }
   if (program.isError) {
     return (
@@ -207,20 +183,7 @@ export function ProgramPage() {
                   {moveLabel(p.status, s)}
                 </Button>
               ))}
-            {p.archivedAt ? (
-              <Button variant="default" onClick={() => archive.mutate('restore')} loading={archive.isPending}>
-                Restore
-              </Button>
-            ) : (
-              <Button
-                color="red"
-                variant="outline"
-                onClick={() => archive.mutate('archive')}
-                loading={archive.isPending}
-              >
-                Archive
-              </Button>
-            )}
+            <ArchiveToggle archived={Boolean(p.archivedAt)} pending={archive.isPending} onAction={archive.mutate} />
           </Group>
         )}
       </Group>

@@ -1,11 +1,11 @@
-import { Anchor, Button, Group, NativeSelect, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Program } from '../../api/programs';
 import { useCan } from '../../auth/AuthContext';
 import { DataTable, type Column } from '../../components/DataTable';
 import { DateTime } from '../../components/format';
+import { FilterSelect, ListFilters, useSearchText } from '../../components/ListFilters';
 import { StatusBadge } from '../../components/StatusBadge';
 import { usePageTitle } from '../../components/usePageTitle';
 import { programStatusOptions, programTypeLabel, programTypeOptions } from './labels';
@@ -13,8 +13,7 @@ import { programStatusOptions, programTypeLabel, programTypeOptions } from './la
 export function ProgramsPage() {
   usePageTitle('Programs');
   const can = useCan();
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q.trim(), 250);
+  const { text, setText, search } = useSearchText();
   const [status, setStatus] = useState('');
   const [programType, setProgramType] = useState('');
   const [archived, setArchived] = useState(false);
@@ -55,36 +54,29 @@ export function ProgramsPage() {
           </Group>
         )}
       </Group>
-      <Group align="flex-end" gap="md">
-        <TextInput
-          label="Search"
-          type="search"
-          placeholder="Name, key or description"
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          w={280}
-        />
-        <NativeSelect
+      <ListFilters
+        text={text}
+        onText={setText}
+        placeholder="Name, key or description"
+        archived={{ checked: archived, onChange: setArchived }}
+      >
+        <FilterSelect
           label="Status"
-          data={[{ value: '', label: 'All statuses' }, ...programStatusOptions]}
+          allLabel="All statuses"
+          options={programStatusOptions}
           value={status}
-          onChange={(e) => setStatus(e.currentTarget.value)}
+          onChange={setStatus}
           w={180}
         />
-        <NativeSelect
+        <FilterSelect
           label="Type"
-          data={[{ value: '', label: 'All types' }, ...programTypeOptions]}
+          allLabel="All types"
+          options={programTypeOptions}
           value={programType}
-          onChange={(e) => setProgramType(e.currentTarget.value)}
+          onChange={setProgramType}
           w={200}
         />
-        <Switch
-          label="Show archived"
-          checked={archived}
-          onChange={(e) => setArchived(e.currentTarget.checked)}
-          mb={8}
-        />
-      </Group>
+      </ListFilters>
       <DataTable<Program>
         label="Programs"
         queryKey={['programs']}

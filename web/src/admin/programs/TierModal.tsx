@@ -1,10 +1,13 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Checkbox, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError, api, fieldErrors } from '../../api/client';
 import type { Criterion, Program, Tier } from '../../api/programs';
 import { FormErrorAlert } from '../../components/ErrorAlert';
+import { DescriptionField } from '../../components/fields';
+import { ModalFormActions } from '../../components/FormActions';
+import { useRequiredText } from '../../components/useRequiredText';
 import { CriteriaEditor, criteriaFromRows, rowsFromCriteria, type CriterionRow } from './CriteriaEditor';
 import { errorsByPath } from './errors';
 
@@ -35,13 +38,12 @@ export function TierModal({ program, tier, opened, onClose, onSaved }: TierModal
 }
 
 function TierForm({ program, tier, onClose, onSaved }: Omit<TierModalProps, 'opened'>) {
-  const [name, setName] = useState(tier?.name ?? '');
+  const name = useRequiredText(tier?.name ?? '', 'Enter a name');
   const [key, setKey] = useState(tier?.key ?? '');
   const [description, setDescription] = useState(tier?.description ?? '');
   const [invitationOnly, setInvitationOnly] = useState(tier?.invitationOnly ?? false);
   const [rows, setRows] = useState<CriterionRow[]>(() => rowsFromCriteria(tier?.criteria ?? [], program.currency));
   const [clientErrors, setClientErrors] = useState<{ value?: string; qualifier?: string }[]>([]);
-  const [nameMissing, setNameMissing] = useState(false);
 
   const base = `/programs/${encodeURIComponent(program.id)}/tiers`;
   const save = useMutation({
@@ -63,14 +65,14 @@ function TierForm({ program, tier, onClose, onSaved }: Omit<TierModalProps, 'ope
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = criteriaFromRows(rows, program.currency);
-    setNameMissing(!name.trim());
+    const named = name.check();
     if (!parsed.ok) setClientErrors(parsed.errors);
-    if (!parsed.ok || !name.trim()) return;
+    if (!parsed.ok || !named) return;
     setClientErrors([]);
     const trimmedKey = key.trim();
     save.mutate({
       ...(trimmedKey ? { key: trimmedKey } : {}),
-      name: name.trim(),
+      name: name.value.trim(),
       description: description.trim(),
       invitationOnly,
       criteria: parsed.criteria,
@@ -83,17 +85,7 @@ function TierForm({ program, tier, onClose, onSaved }: Omit<TierModalProps, 'ope
     <form onSubmit={submit} noValidate>
       <Stack>
         <FormErrorAlert error={save.error} fields={['key', 'name', 'description', 'invitationOnly', 'criteria']} />
-        <TextInput
-          label="Name"
-          required
-          value={name}
-          onChange={(e) => {
-            setName(e.currentTarget.value);
-            setNameMissing(false);
-          }}
-          error={nameMissing ? 'Enter a name' : errors.name}
-          data-autofocus
-        />
+        <TextInput label="Name" required {...name.props(errors.name)} data-autofocus />
         <TextInput
           label="Key"
           description={
@@ -105,14 +97,7 @@ function TierForm({ program, tier, onClose, onSaved }: Omit<TierModalProps, 'ope
           autoComplete="off"
           spellCheck={false}
         />
-        <Textarea
-          label="Description"
-          autosize
-          minRows={2}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
-        />
+        <DescriptionField minRows={2} value={description} onChange={setDescription} error={errors.description} />
         <Checkbox
           label="Invitation only"
           description="Partners reach this tier only when the vendor places them there, never by meeting its requirements."
@@ -154,14 +139,7 @@ function TierForm({ program, tier, onClose, onSaved }: Omit<TierModalProps, 'ope
             </Text>
           )}
         </Stack>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save
-          </Button>
-        </Group>
+        <ModalFormActions pending={save.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -1,25 +1,14 @@
-import {
-  ActionIcon,
-  Box,
-  Button,
-  Center,
-  FileButton,
-  Group,
-  List,
-  Loader,
-  Modal,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Box, Button, Center, FileButton, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, api, fieldErrors } from '../../api/client';
 import type { Program, Tier } from '../../api/programs';
+import { CenteredLoader } from '../../components/CenteredLoader';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useDialogMutation } from '../../components/useDialogMutation';
 import { programKeys } from './cache';
 import { TierModal } from './TierModal';
 
@@ -156,42 +145,37 @@ function BadgeControls({ program, tier }: { program: Program; tier: Tier }) {
 function DeleteTierModal({ program, tier, onClose }: { program: Program; tier: Tier | null; onClose: () => void }) {
   const queryClient = useQueryClient();
   const tiersChanged = useTiersChanged(program.id);
-  const del = useMutation({
+  const { mutation: del, close } = useDialogMutation({
     mutationFn: (t: Tier) =>
       api.delete(`/programs/${encodeURIComponent(program.id)}/tiers/${encodeURIComponent(t.id)}`),
     onSuccess: (_, t) => {
       queryClient.setQueryData<Tier[]>(programKeys.tiers(program.id), (old) => old?.filter((x) => x.id !== t.id));
       void tiersChanged();
       notifications.show({ color: 'green', message: `Tier “${t.name}” deleted` });
-      close();
     },
+    onClose,
   });
-  function close() {
-    del.reset();
-    onClose();
-  }
   return (
-    <Modal opened={tier !== null} onClose={close} title={tier ? `Delete ${tier.name}?` : 'Delete tier?'}>
-      <Stack>
-        <Text size="sm">
-          The tier, its requirements and its benefit values are removed. A tier partners hold cannot be deleted: move
-          them to another tier first.
-        </Text>
-        {del.error instanceof ApiError && del.error.status === 409 ? (
+    <ConfirmDialog
+      opened={tier !== null}
+      onClose={close}
+      title={tier ? `Delete ${tier.name}?` : 'Delete tier?'}
+      error={
+        del.error instanceof ApiError && del.error.status === 409 ? (
           <ErrorAlert error={del.error} title="This tier cannot be deleted" />
         ) : (
           <ErrorAlert error={del.error} />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button color="red" onClick={() => tier && del.mutate(tier)} loading={del.isPending}>
-            Delete tier
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+        )
+      }
+      confirmLabel="Delete tier"
+      pending={del.isPending}
+      onConfirm={() => tier && del.mutate(tier)}
+    >
+      <Text size="sm">
+        The tier, its requirements and its benefit values are removed. A tier partners hold cannot be deleted: move them
+        to another tier first.
+      </Text>
+    </ConfirmDialog>
   );
 }
 
@@ -225,11 +209,7 @@ export function TiersTab({ program, editable }: { program: Program; editable: bo
   }, [tiers.data, reorder.isPending]);
 
   if (tiers.isPending) {
-    return (
-      <Center py="lg">
-        <Loader size="sm" aria-label="Loading the tiers" />
-      </Center>
-    );
+    return <CenteredLoader label="Loading the tiers" />;
   }
   if (tiers.isError) return <ErrorAlert error={tiers.error} />;
 

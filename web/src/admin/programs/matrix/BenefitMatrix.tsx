@@ -1,26 +1,15 @@
-import {
-  ActionIcon,
-  Alert,
-  Box,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Modal,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError } from '../../../api/client';
 import type { Benefit, BenefitValue, Matrix, Program } from '../../../api/programs';
 import { useCan } from '../../../auth/AuthContext';
+import { CenteredLoader } from '../../../components/CenteredLoader';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NotAwarded } from '../../../components/NotAwarded';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { useKeptState } from '../../../components/useKeptState';
 import { CellInput } from './CellInput';
 import { cellKey, type Draft, parseDraft, toDraft, valuesByCell, valueTypeHint } from './cells';
@@ -101,11 +90,7 @@ export function BenefitMatrix({ program }: { program: Program }) {
   });
 
   if (matrix.isPending) {
-    return (
-      <Center py="lg">
-        <Loader size="sm" aria-label="Loading the benefits" />
-      </Center>
-    );
+    return <CenteredLoader label="Loading the benefits" />;
   }
   if (matrix.isError) return <ErrorAlert error={matrix.error} />;
 
@@ -217,106 +202,99 @@ export function BenefitMatrix({ program }: { program: Program }) {
       >
         <Stack gap="md">
           {m.benefits.length > 0 && (
-            <Box
-              style={{ overflowX: 'auto' }}
-              tabIndex={0}
-              role="region"
-              aria-label={`Benefits of ${program.name} by tier (scrollable)`}
-            >
-              <Table aria-label={`Benefits of ${program.name} by tier`} verticalSpacing="xs" withRowBorders>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col" miw={180}>
-                      Benefit
-                    </Table.Th>
-                    {tiers.map((t, i) => (
-                      <Table.Th key={t.id} scope="col">
-                        {t.name}
-                        {i === 0 && (
-                          <Text size="xs" c="gray.8" fw={400}>
-                            Entry tier
-                          </Text>
-                        )}
-                      </Table.Th>
-                    ))}
-                    {editable && <Table.Th scope="col">Actions</Table.Th>}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {m.benefits.map((b, index) => (
-                    <Table.Tr key={b.id}>
-                      <Table.Th scope="row" fw={400}>
-                        <Text size="sm" fw={600}>
-                          {b.name}
+            <ScrollTable label={`Benefits of ${program.name} by tier`} striped={false} withRowBorders>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col" miw={180}>
+                    Benefit
+                  </Table.Th>
+                  {tiers.map((t, i) => (
+                    <Table.Th key={t.id} scope="col">
+                      {t.name}
+                      {i === 0 && (
+                        <Text size="xs" c="gray.8" fw={400}>
+                          Entry tier
                         </Text>
-                        <Text size="xs" c="gray.8">
-                          {valueTypeHint(b.valueType, currency)}
-                        </Text>
-                      </Table.Th>
-                      {tiers.map((t) => {
-                        const key = cellKey(t.id, b.id);
-                        const stored = values.get(key);
-                        if (!editable) {
-                          return <Table.Td key={t.id}>{stored ? stored.display : <NotAwarded />}</Table.Td>;
-                        }
-                        const draft =
-                          key in drafts ? (drafts[key] ?? null) : toDraft(b.valueType, stored?.value, currency);
-                        return (
-                          <Table.Td
-                            key={t.id}
-                            data-changed={changedKeys.has(key) || undefined}
-                            bg={changedKeys.has(key) ? 'yellow.0' : undefined}
-                            style={{ verticalAlign: 'top' }}
-                          >
-                            <CellInput
-                              type={b.valueType}
-                              label={`${b.name} for ${t.name}`}
-                              draft={draft}
-                              currency={currency}
-                              error={cellErrors[key]}
-                              disabled={save.isPending}
-                              onChange={(d) => edit(key, d)}
-                            />
-                          </Table.Td>
-                        );
-                      })}
-                      {editable && (
-                        <Table.Td style={{ verticalAlign: 'top' }}>
-                          <Group gap={4} wrap="nowrap">
-                            <ActionIcon
-                              variant="default"
-                              aria-label={`Move ${b.name} up`}
-                              disabled={index === 0 || busy}
-                              onClick={() => move(index, -1)}
-                            >
-                              <span aria-hidden="true">↑</span>
-                            </ActionIcon>
-                            <ActionIcon
-                              variant="default"
-                              aria-label={`Move ${b.name} down`}
-                              disabled={index === m.benefits.length - 1 || busy}
-                              onClick={() => move(index, 1)}
-                            >
-                              <span aria-hidden="true">↓</span>
-                            </ActionIcon>
-                            <Button
-                              size="compact-sm"
-                              variant="outline"
-                              color="red"
-                              aria-label={`Remove ${b.name}`}
-                              disabled={busy}
-                              onClick={() => setToRemove(b)}
-                            >
-                              Remove
-                            </Button>
-                          </Group>
-                        </Table.Td>
                       )}
-                    </Table.Tr>
+                    </Table.Th>
                   ))}
-                </Table.Tbody>
-              </Table>
-            </Box>
+                  {editable && <Table.Th scope="col">Actions</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {m.benefits.map((b, index) => (
+                  <Table.Tr key={b.id}>
+                    <Table.Th scope="row" fw={400}>
+                      <Text size="sm" fw={600}>
+                        {b.name}
+                      </Text>
+                      <Text size="xs" c="gray.8">
+                        {valueTypeHint(b.valueType, currency)}
+                      </Text>
+                    </Table.Th>
+                    {tiers.map((t) => {
+                      const key = cellKey(t.id, b.id);
+                      const stored = values.get(key);
+                      if (!editable) {
+                        return <Table.Td key={t.id}>{stored ? stored.display : <NotAwarded />}</Table.Td>;
+                      }
+                      const draft =
+                        key in drafts ? (drafts[key] ?? null) : toDraft(b.valueType, stored?.value, currency);
+                      return (
+                        <Table.Td
+                          key={t.id}
+                          data-changed={changedKeys.has(key) || undefined}
+                          bg={changedKeys.has(key) ? 'yellow.0' : undefined}
+                          style={{ verticalAlign: 'top' }}
+                        >
+                          <CellInput
+                            type={b.valueType}
+                            label={`${b.name} for ${t.name}`}
+                            draft={draft}
+                            currency={currency}
+                            error={cellErrors[key]}
+                            disabled={save.isPending}
+                            onChange={(d) => edit(key, d)}
+                          />
+                        </Table.Td>
+                      );
+                    })}
+                    {editable && (
+                      <Table.Td style={{ verticalAlign: 'top' }}>
+                        <Group gap={4} wrap="nowrap">
+                          <ActionIcon
+                            variant="default"
+                            aria-label={`Move ${b.name} up`}
+                            disabled={index === 0 || busy}
+                            onClick={() => move(index, -1)}
+                          >
+                            <span aria-hidden="true">↑</span>
+                          </ActionIcon>
+                          <ActionIcon
+                            variant="default"
+                            aria-label={`Move ${b.name} down`}
+                            disabled={index === m.benefits.length - 1 || busy}
+                            onClick={() => move(index, 1)}
+                          >
+                            <span aria-hidden="true">↓</span>
+                          </ActionIcon>
+                          <Button
+                            size="compact-sm"
+                            variant="outline"
+                            color="red"
+                            aria-label={`Remove ${b.name}`}
+                            disabled={busy}
+                            onClick={() => setToRemove(b)}
+                          >
+                            Remove
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </ScrollTable>
           )}
 
           {editable && (
@@ -402,32 +380,25 @@ export function BenefitMatrix({ program }: { program: Program }) {
         </>
       )}
 
-      <Modal opened={toRemove !== null} onClose={() => setToRemove(null)} title="Remove a benefit row">
-        <Stack>
-          <Text size="sm">
-            Remove <strong>{toRemove?.name}</strong> from {program.name}? Its values in every tier are removed with it.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setToRemove(null)}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={rows.isPending}
-              onClick={() => {
-                const b = toRemove;
-                if (!b) return;
-                rows.mutate(
-                  { benefitIds: benefitIds.filter((id) => id !== b.id), message: `${b.name} removed` },
-                  { onSettled: () => setToRemove(null) },
-                );
-              }}
-            >
-              Remove benefit
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={toRemove !== null}
+        onClose={() => setToRemove(null)}
+        title="Remove a benefit row"
+        confirmLabel="Remove benefit"
+        pending={rows.isPending}
+        onConfirm={() => {
+          const b = toRemove;
+          if (!b) return;
+          rows.mutate(
+            { benefitIds: benefitIds.filter((id) => id !== b.id), message: `${b.name} removed` },
+            { onSettled: () => setToRemove(null) },
+          );
+        }}
+      >
+        <Text size="sm">
+          Remove <strong>{toRemove?.name}</strong> from {program.name}? Its values in every tier are removed with it.
+        </Text>
+      </ConfirmDialog>
     </Stack>
   );
 }

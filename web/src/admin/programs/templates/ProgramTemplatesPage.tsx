@@ -1,18 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Center,
-  Group,
-  Loader,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
@@ -20,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, ApiError, fieldErrors } from '../../../api/client';
 import type { PlanResult, ProgramTemplate } from '../../../api/programs';
 import { useCan } from '../../../auth/AuthContext';
+import { CenteredLoader } from '../../../components/CenteredLoader';
 import { ErrorAlert, FormErrorAlert } from '../../../components/ErrorAlert';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { programTypeLabel } from '../labels';
@@ -176,9 +163,7 @@ export function ProgramTemplatesPage() {
       </Stack>
 
       {templates.isPending ? (
-        <Center py="xl">
-          <Loader aria-label="Loading the templates" />
-        </Center>
+        <CenteredLoader py="xl" size="md" label="Loading the templates" />
       ) : templates.isError ? (
         <ErrorAlert error={templates.error} />
       ) : templates.data.length === 0 ? (
