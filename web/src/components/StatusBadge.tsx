@@ -20,7 +20,16 @@ const COLORS: Record<string, string> = {
 export function StatusBadge({ status, label }: { status: string; label?: string }) {
   const color = COLORS[status] ?? 'blue';
   return (
-    <Badge color={color} variant="outline" radius="sm" tt="none" c="gray.9" style={{ whiteSpace: 'nowrap' }}>
+    <Badge
+      color={color}
+      variant="outline"
+      radius="sm"
+      tt="none"
+      c="gray.9"
+      style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+      // a badge never hides its own text: the table column grows instead
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {label ?? capitalize(status)}
     </Badge>
   );
