@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatValue, fromStored, toStored, type ValueType, valueProblem } from './benefit-values.js';
 import { criterionSchema, holds, qualifyingTier, type Criterion } from './criteria.js';
@@ -121,6 +122,17 @@ describe('benefit values', () => {
     ['text', 5, false],
   ])('%s %j valid: %s', (type, value, ok) => {
     expect(valueProblem(type, value) === null).toBe(ok);
+  });
+
+  it('every percentage to the hundredth is valid, stored as whole basis points, and read back as written', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), (bp) => {
+        const percent = bp / 100;
+        expect(valueProblem('percent', percent)).toBeNull();
+        expect(toStored('percent', percent)).toBe(bp);
+        expect(fromStored('percent', toStored('percent', percent))).toBe(percent);
+      }),
+    );
   });
 
   it('stores percentages as basis points and reads them back exactly', () => {
