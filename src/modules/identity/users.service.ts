@@ -170,3 +170,17 @@ export async function hasAnyAdmin(tx: Tx): Promise<boolean> {
     .where(and(eq(users.role, 'admin'), isNull(users.partnerId)));
   return Number(r?.n ?? 0) > 0;
 }
+
+/** For other modules: vendor users by id (name and role), e.g. a partner's channel account manager. */
+export async function staffRefs(
+  tx: Tx,
+  ids: (string | null)[],
+): Promise<Map<string, { id: string; name: string; email: string; role: string }>> {
+  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+    .from(users)
+    .where(and(sql`${users.id} = any(${wanted}::uuid[])`, isNull(users.partnerId)));
+  return new Map(rows.map((r) => [r.id, r]));
+}

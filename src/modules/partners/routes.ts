@@ -1,18 +1,32 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MAX_BADGE_BYTES } from '../../platform/images/badge.js';
+import { boolFlag } from '../../platform/http/fields.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { pageOf } from '../../platform/http/pagination.js';
-import { createPartnerBody, listPartnersQuery, partnerView } from './contracts.js';
-import { createPartner, getPartner, listPartners } from './service.js';
+import { createPartnerBody, listPartnersQuery, partnerView, updatePartnerBody } from './contracts.js';
+import { exportPartners, importPartners, importResultView } from './import.service.js';
+import { createPartner, getLogo, getPartner, listPartners, putLogo, updatePartner } from './service.js';
 
 const tags = ['partners'];
+const params = z.object({ id: z.uuid() });
+const CSV_LIMIT = 5 * 1024 * 1024;
 
 export const partnerRoutes = (): FastifyPluginAsyncZod => async (app) => {
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_LIMIT }, (_req, body, done) =>
+    done(null, body),
+  );
+  app.addContentTypeParser(
+    ['image/png', 'image/jpeg', 'image/svg+xml'],
+    { parseAs: 'buffer', bodyLimit: MAX_BADGE_BYTES },
+    (_req, body, done) => done(null, body),
+  );
+
   app.get('/partners', {
     schema: {
       tags,
       operationId: 'listPartners',
-      summary: 'Partner companies; a partner user sees only its own',
+      summary: 'Partner companies, filterable by every profile field; a partner user sees only its own',
       querystring: listPartnersQuery,
       response: { 200: pageOf(partnerView), ...errorResponses },
     },
@@ -28,13 +42,66 @@ export const partnerRoutes = (): FastifyPluginAsyncZod => async (app) => {
     },
     handler: async (req, reply) => reply.code(201).send(await createPartner(req.ctx, req.body)),
   });
-  app.get('/partners/:id', {
+  app.get('/partners/export.csv', {
     schema: {
       tags,
-      operationId: 'getPartner',
-      params: z.object({ id: z.uuid() }),
+      operationId: 'exportPartners',
+      summary: 'Partners matching the filters as CSV (the columns the import reads)',
+      querystring: listPartnersQuery.omit({ cursor: true, limit: true }),
+      response: { 200: z.string(), ...errorResponses },
+    },
+    handler: async (req, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="partners.csv"')
+        .send(await exportPartners(req.ctx, req.query)),
+  });
+  app.post('/partners/import', {
+    bodyLimit: CSV_LIMIT,
+    schema: {
+      tags,
+      operationId: 'importPartners',
+      summary:
+        'Import partners from a CSV body (text/csv); any bad row refuses the whole file (400, errors at rows[N].column); dryRun=true only checks and lists the problems',
+      querystring: z.object({ dryRun: boolFlag.default(false) }),
+      response: { 200: importResultView, ...errorResponses },
+    },
+    handler: async (req) => importPartners(req.ctx, String(req.body ?? ''), { dryRun: req.query.dryRun }),
+  });
+  app.get('/partners/:id', {
+    schema: { tags, operationId: 'getPartner', params, response: { 200: partnerView, ...errorResponses } },
+    handler: async (req) => getPartner(req.ctx, req.params.id),
+  });
+  app.patch('/partners/:id', {
+    schema: {
+      tags,
+      operationId: 'updatePartner',
+      summary: 'Edit a partner; a partner admin may edit its own profile fields only',
+      params,
+      body: updatePartnerBody,
       response: { 200: partnerView, ...errorResponses },
     },
-    handler: async (req) => getPartner(req.ctx, req.params.id),
+    handler: async (req) => updatePartner(req.ctx, req.params.id, req.body),
+  });
+  app.put('/partners/:id/logo', {
+    schema: {
+      tags,
+      operationId: 'putPartnerLogo',
+      summary: `The partner's logo: the raw PNG, JPEG or SVG file (at most ${MAX_BADGE_BYTES / 1024} KB)`,
+      params,
+      response: { 200: partnerView, ...errorResponses },
+    },
+    handler: async (req) => putLogo(req.ctx, req.params.id, req.body as Buffer),
+  });
+  app.get('/partners/:id/logo', {
+    schema: { tags, operationId: 'getPartnerLogo', params, response: { 200: z.any(), ...errorResponses } },
+    handler: async (req, reply) => {
+      const logo = await getLogo(req.ctx, req.params.id);
+      return reply
+        .header('content-type', logo.contentType)
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+        .header('x-content-type-options', 'nosniff')
+        .send(logo.data);
+    },
   });
 };

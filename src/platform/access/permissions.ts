@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'enrollment.write': ['admin', 'channel_manager'],
   'partner.read': ['admin', 'channel_manager', 'finance', 'marketing', 'viewer', 'partner_admin', 'partner_member'],
   'partner.write': ['admin', 'channel_manager'],
+  'partner.profile': ['partner_admin'],
   'user.read': ['admin', 'channel_manager', 'finance', 'marketing', 'viewer', 'partner_admin', 'partner_member'],
   'user.manage': ['admin', 'partner_admin'],
   'user.invite': ['admin', 'channel_manager', 'partner_admin'],
