@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { actorPartnerId } from '../../platform/access/actor.js';
 import { requireAccess } from '../../platform/access/require-access.js';
 import { isPartnerRole, isVendorRole } from '../../platform/access/roles.js';
@@ -181,6 +181,6 @@ export async function staffRefs(
   const rows = await tx
     .select({ id: users.id, name: users.name, email: users.email, role: users.role })
     .from(users)
-    .where(and(sql`${users.id} = any(${wanted}::uuid[])`, isNull(users.partnerId)));
+    .where(and(inArray(users.id, wanted), isNull(users.partnerId)));
   return new Map(rows.map((r) => [r.id, r]));
 }
