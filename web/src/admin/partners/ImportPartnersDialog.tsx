@@ -13,6 +13,10 @@ interface Problem {
   message: string;
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function send(text: string, dryRun: boolean) {
   return requestRaw<PartnerImportResult>(
     'POST',
@@ -72,7 +76,7 @@ export function ImportPartnersDialog({ opened, onClose }: { opened: boolean; onC
     onSuccess: (result) => {
       setCheckedText(null);
       void queryClient.invalidateQueries({ queryKey: ['partners'] });
-      notifications.show({ color: 'green', message: `${result.created} partners imported` });
+      notifications.show({ color: 'green', message: `${plural(result.created, 'partner')} imported` });
     },
   });
 
@@ -118,14 +122,14 @@ export function ImportPartnersDialog({ opened, onClose }: { opened: boolean; onC
         {check.data && checkedText === null && check.data.problems.length > 0 && (
           <Stack gap="xs">
             <Text size="sm" fw={600} role="status">
-              {check.data.problems.length} problems found; fix them and check again.
+              {plural(check.data.problems.length, 'problem')} found; fix them and check again.
             </Text>
             <ProblemsTable problems={check.data.problems} />
           </Stack>
         )}
         {ready && (
           <Alert color="green" variant="light" role="status">
-            {check.data?.rows ?? check.data?.created ?? 0} rows ready to import.
+            {plural(check.data?.rows ?? check.data?.created ?? 0, 'row')} ready to import.
           </Alert>
         )}
         {run.error ? (
@@ -140,12 +144,12 @@ export function ImportPartnersDialog({ opened, onClose }: { opened: boolean; onC
         ) : null}
         {run.data && (
           <Alert color="green" variant="light" role="status">
-            {run.data.created} partners created.
+            {plural(run.data.created, 'partner')} created.
           </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            {run.isSuccess ? 'Close' : 'Cancel'}
+            {run.isSuccess ? 'Done' : 'Cancel'}
           </Button>
           <Button
             variant="default"
