@@ -22,6 +22,7 @@ import { FullPageLoader, RequireUser } from './auth/RequireUser';
 import { homeFor } from './auth/roles';
 import { ComingSoon } from './components/ComingSoon';
 import { NotFound, NotFoundPage } from './components/NotFound';
+import { CompanyPage } from './portal/CompanyPage';
 import { PortalHome } from './portal/PortalHome';
 import { PortalLayout } from './portal/PortalLayout';
 import { PORTAL_MODULES } from './portal/modules';
@@ -90,6 +91,7 @@ export function App() {
         }
       >
         <Route index element={<PortalHome />} />
+        <Route path="company" element={<CompanyPage />} />
         <Route path="team" element={<TeamPage />} />
         <Route path="products" element={<PortalProductsPage />} />
         <Route path="programs" element={<PortalProgramsPage />} />

@@ -59,12 +59,62 @@ export interface Product {
   updatedAt: string;
 }
 
+export const PARTNER_STATUSES = ['prospect', 'onboarding', 'active', 'inactive', 'churned'] as const;
+export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
+export const REGIONS = [
+  'north_america',
+  'latin_america',
+  'europe',
+  'middle_east',
+  'africa',
+  'asia_pacific',
+  'oceania',
+] as const;
+export type Region = (typeof REGIONS)[number];
+export const PARTNER_TYPES = [
+  'reseller',
+  'distributor',
+  'referral',
+  'affiliate',
+  'msp',
+  'system_integrator',
+  'technology',
+  'consulting',
+  'agency',
+  'marketplace',
+] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-500', '501-1000', '1001-5000', '5001+'] as const;
+export type CompanySize = (typeof COMPANY_SIZES)[number];
+
 export interface Partner {
   id: string;
   name: string;
-  status: string;
+  legalName: string;
+  website: string;
+  domain: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string | null;
+  regions: Region[];
+  partnerTypes: PartnerType[];
+  industries: string[];
+  companySize: CompanySize | null;
+  camUserId: string | null;
+  camName: string | null;
+  status: PartnerStatus;
+  tags: string[];
+  /** Vendor users only. */
+  notes?: string;
+  logoUrl: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface PartnerImportResult {
+  dryRun?: boolean;
+  rows?: number;
+  created: number;
+  problems: { row: number; field: string; message: string }[];
 }
 
 export interface Invitation {

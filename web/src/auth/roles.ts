@@ -36,6 +36,7 @@ export type Permission =
   | 'ladder.read'
   | 'graph.read'
   | 'partner.write'
+  | 'partner.profile'
   | 'user.manage'
   | 'user.invite'
   | 'apikey.manage'
@@ -56,6 +57,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'ladder.read': EVERYONE,
   'graph.read': VENDOR,
   'partner.write': ['admin', 'channel_manager'],
+  'partner.profile': ['partner_admin'],
   'user.manage': ['admin', 'partner_admin'],
   'user.invite': ['admin', 'channel_manager', 'partner_admin'],
   'apikey.manage': ['admin', 'partner_admin'],

@@ -7,6 +7,7 @@ export interface PortalModule {
 
 export const PORTAL_MODULES: PortalModule[] = [
   { label: 'Home', path: '', description: 'Your company and your team.' },
+  { label: 'Company', path: 'company', description: 'Your company profile: name, website, regions and logo.' },
   { label: 'Team', path: 'team', description: 'The people of your company in Trellis.' },
   { label: 'Products', path: 'products', description: 'The products you sell and build on.' },
   {

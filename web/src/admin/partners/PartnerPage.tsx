@@ -1,5 +1,6 @@
-import { Anchor, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Anchor, Button, Center, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { Partner } from '../../api/types';
@@ -8,6 +9,8 @@ import { PARTNER_ROLES } from '../../auth/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DateTime } from '../../components/format';
 import { InviteForm } from '../../components/InviteForm';
+import { LogoUpload, PartnerProfileDetails, PartnerProfileForm } from '../../components/partnerProfile';
+import { Section } from '../../components/Section';
 import { StatusBadge } from '../../components/StatusBadge';
 import { InvitationsTable, TeamTable } from '../../components/TeamTable';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -21,6 +24,13 @@ export function PartnerPage() {
   });
   usePageTitle(partner.data ? partner.data.name : 'Partner');
   const manage = can('user.invite');
+  const writable = can('partner.write');
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const onSaved = (saved: Partner) => {
+    queryClient.setQueryData(['partners', 'one', id], saved);
+    void queryClient.invalidateQueries({ queryKey: ['partners'] });
+  };
 
   if (partner.isPending) {
     return (
@@ -51,6 +61,36 @@ export function PartnerPage() {
       <Text size="sm">
         Partner since <DateTime value={p.createdAt} />
       </Text>
+
+      <Section
+        id="profile-heading"
+        title="Profile"
+        actions={
+          writable && (
+            <Group gap="sm">
+              <LogoUpload partner={p} onSaved={onSaved} />
+              <Button variant="default" onClick={() => setEditing(true)}>
+                Edit profile
+              </Button>
+            </Group>
+          )
+        }
+      >
+        <PartnerProfileDetails partner={p} vendor />
+      </Section>
+      <Modal opened={editing} onClose={() => setEditing(false)} title="Edit profile" size="lg">
+        {editing && (
+          <PartnerProfileForm
+            partner={p}
+            vendor
+            onSaved={(saved) => {
+              onSaved(saved);
+              setEditing(false);
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        )}
+      </Modal>
 
       <section aria-labelledby="team-heading">
         <Title order={2} size="h3" id="team-heading" mb="sm">

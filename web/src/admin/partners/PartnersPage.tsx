@@ -1,17 +1,26 @@
-import { Anchor, Button, Group, Stack, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Anchor, Button, Group, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, fieldErrors } from '../../api/client';
+import { API_BASE, api, fieldErrors, queryString } from '../../api/client';
 import type { Partner } from '../../api/types';
 import { useCan } from '../../auth/AuthContext';
 import { DataTable, type Column } from '../../components/DataTable';
 import { FormErrorAlert } from '../../components/ErrorAlert';
 import { DateTime } from '../../components/format';
+import { FilterSelect, ListFilters, useSearchText } from '../../components/ListFilters';
+import {
+  countryName,
+  countryOptions,
+  regionOptions,
+  statusOptions,
+  typeLabel,
+  typeOptions,
+} from '../../components/partnerProfile';
 import { StatusBadge } from '../../components/StatusBadge';
 import { usePageTitle } from '../../components/usePageTitle';
+import { ImportPartnersDialog } from './ImportPartnersDialog';
 
 function NewPartnerForm() {
   const [name, setName] = useState('');
@@ -55,10 +64,25 @@ function NewPartnerForm() {
 export function PartnersPage() {
   usePageTitle('Partners');
   const can = useCan();
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q.trim(), 250);
+  const { text, setText, search } = useSearchText();
+  const [status, setStatus] = useState('');
+  const [country, setCountry] = useState<string | null>(null);
+  const [region, setRegion] = useState('');
+  const [partnerType, setPartnerType] = useState('');
+  const [unassigned, setUnassigned] = useState(false);
   const [showForm, setShowForm] = useState(false);
+  const [importing, setImporting] = useState(false);
   const writable = can('partner.write');
+
+  const filters = {
+    q: search,
+    status,
+    country: country ?? '',
+    region,
+    partnerType,
+    unassigned: unassigned ? 'true' : undefined,
+  };
+  const filtered = Object.values(filters).some(Boolean);
 
   const columns: Column<Partner>[] = [
     {
@@ -71,14 +95,36 @@ export function PartnersPage() {
       ),
     },
     { key: 'status', header: 'Status', render: (p) => <StatusBadge status={p.status} /> },
-    { key: 'created', header: 'Created', render: (p) => <DateTime value={p.createdAt} /> },
+    { key: 'country', header: 'Country', render: (p) => countryName(p.country) },
+    {
+      key: 'types',
+      header: 'Types',
+      render: (p) => (p.partnerTypes.length ? p.partnerTypes.map(typeLabel).join(', ') : '—'),
+    },
+    { key: 'cam', header: 'Channel manager', render: (p) => p.camName ?? 'Unassigned' },
+    { key: 'updated', header: 'Updated', render: (p) => <DateTime value={p.updatedAt} /> },
   ];
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Partners</Title>
-        {writable && !showForm && <Button onClick={() => setShowForm(true)}>New partner</Button>}
+        {writable && (
+          <Group gap="sm">
+            <Button
+              component="a"
+              variant="default"
+              href={`${API_BASE}/partners/export.csv${queryString(filters)}`}
+              download
+            >
+              Export CSV
+            </Button>
+            <Button variant="default" onClick={() => setImporting(true)}>
+              Import CSV
+            </Button>
+            {!showForm && <Button onClick={() => setShowForm(true)}>New partner</Button>}
+          </Group>
+        )}
       </Group>
       {writable && showForm && (
         <section aria-labelledby="new-partner-heading">
@@ -88,16 +134,58 @@ export function PartnersPage() {
           <NewPartnerForm />
         </section>
       )}
-      <TextInput label="Search" type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={280} />
+      <ListFilters text={text} onText={setText} placeholder="Name, legal name or domain">
+        <FilterSelect
+          label="Status"
+          allLabel="All statuses"
+          options={statusOptions}
+          value={status}
+          onChange={setStatus}
+          w={170}
+        />
+        <Select
+          label="Country"
+          placeholder="All countries"
+          data={countryOptions}
+          searchable
+          clearable
+          value={country}
+          onChange={setCountry}
+          w={220}
+        />
+        <FilterSelect
+          label="Region"
+          allLabel="All regions"
+          options={regionOptions}
+          value={region}
+          onChange={setRegion}
+          w={170}
+        />
+        <FilterSelect
+          label="Partner type"
+          allLabel="All types"
+          options={typeOptions}
+          value={partnerType}
+          onChange={setPartnerType}
+          w={180}
+        />
+        <Switch
+          label="No channel manager"
+          checked={unassigned}
+          onChange={(e) => setUnassigned(e.currentTarget.checked)}
+          mb={8}
+        />
+      </ListFilters>
       <DataTable<Partner>
         label="Partners"
         queryKey={['partners']}
         path="/partners"
-        params={{ q: search }}
+        params={filters}
         columns={columns}
         rowKey={(p) => p.id}
-        empty={search ? 'No partners match.' : 'No partners yet.'}
+        empty={filtered ? 'No partners match.' : 'No partners yet.'}
       />
+      {writable && <ImportPartnersDialog opened={importing} onClose={() => setImporting(false)} />}
     </Stack>
   );
 }
