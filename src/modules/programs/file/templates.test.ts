@@ -1,33 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { packageRoot } from '../../../platform/paths.js';
-import { programFileSchema, type ProgramFile } from './format.js';
+import type { ProgramFile } from './format.js';
+import { parseProgramText } from './parse.js';
 
 const templatesDir = path.join(packageRoot, 'templates');
 const templateFiles = readdirSync(templatesDir)
   .filter((f) => f.endsWith('.yaml'))
   .sort();
 
-/** Reads a template as the loader does: a badge naming a file beside the template becomes a data URI. */
-function readTemplate(file: string): unknown {
-  const raw = parse(readFileSync(path.join(templatesDir, file), 'utf8')) as { tiers?: { badge?: unknown }[] };
-  for (const tier of raw.tiers ?? []) {
-    if (typeof tier.badge === 'string' && !tier.badge.startsWith('data:')) {
-      const svg = readFileSync(path.join(templatesDir, tier.badge));
-      tier.badge = `data:image/svg+xml;base64,${svg.toString('base64')}`;
-    }
-  }
-  return raw;
-}
-
-function loadTemplate(file: string): ProgramFile {
-  const result = programFileSchema.safeParse(readTemplate(file));
-  if (!result.success)
-    throw new Error(`${file}: ${result.error.issues.map((i) => i.path.join('.') + ': ' + i.message).join('; ')}`);
-  return result.data;
-}
+/** Reads a template as the console and the command line do: badge files beside it inlined, then checked. */
+const loadTemplate = (file: string): ProgramFile =>
+  parseProgramText(readFileSync(path.join(templatesDir, file), 'utf8'), { baseDir: templatesDir });
 
 const tier = (program: ProgramFile, key: string) => {
   const found = program.tiers.find((t) => t.key === key);
@@ -55,11 +40,10 @@ describe('program templates', () => {
   });
 
   it.each(templateFiles)('%s is a valid program file whose key is its file name', (file) => {
-    const result = programFileSchema.safeParse(readTemplate(file));
-    expect(result.error?.issues ?? []).toEqual([]);
-    expect(result.data?.key).toBe(file.replace(/\.yaml$/, ''));
-    expect(result.data?.tiers.length).toBeGreaterThan(0);
-    for (const t of result.data?.tiers ?? []) expect(t.badge).toMatch(/^data:image\/svg\+xml;base64,/);
+    const program = loadTemplate(file);
+    expect(program.key).toBe(file.replace(/\.yaml$/, ''));
+    expect(program.tiers.length).toBeGreaterThan(0);
+    for (const t of program.tiers) expect(t.badge).toMatch(/^data:image\/svg\+xml;base64,/);
   });
 
   it('gives every template its own key', () => {
