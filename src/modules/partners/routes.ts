@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_BADGE_BYTES } from '../../platform/images/badge.js';
 import { boolFlag } from '../../platform/http/fields.js';
+import { acceptImageUploads, sendImage } from '../../platform/http/images.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { pageOf } from '../../platform/http/pagination.js';
 import { createPartnerBody, listPartnersQuery, partnerView, updatePartnerBody } from './contracts.js';
@@ -16,11 +17,7 @@ export const partnerRoutes = (): FastifyPluginAsyncZod => async (app) => {
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_LIMIT }, (_req, body, done) =>
     done(null, body),
   );
-  app.addContentTypeParser(
-    ['image/png', 'image/jpeg', 'image/svg+xml'],
-    { parseAs: 'buffer', bodyLimit: MAX_BADGE_BYTES },
-    (_req, body, done) => done(null, body),
-  );
+  acceptImageUploads(app);
 
   app.get('/partners', {
     schema: {
@@ -95,13 +92,6 @@ export const partnerRoutes = (): FastifyPluginAsyncZod => async (app) => {
   });
   app.get('/partners/:id/logo', {
     schema: { tags, operationId: 'getPartnerLogo', params, response: { 200: z.any(), ...errorResponses } },
-    handler: async (req, reply) => {
-      const logo = await getLogo(req.ctx, req.params.id);
-      return reply
-        .header('content-type', logo.contentType)
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-        .header('x-content-type-options', 'nosniff')
-        .send(logo.data);
-    },
+    handler: async (req, reply) => sendImage(reply, await getLogo(req.ctx, req.params.id)),
   });
 };

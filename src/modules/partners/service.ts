@@ -9,8 +9,7 @@ import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
 import { read, write } from '../../platform/unit-of-work.js';
 import { parseInput } from '../../platform/validation.js';
-import { prepareBadge } from '../../platform/images/badge.js';
-import { ImageError } from '../../platform/images/errors.js';
+import { prepareUpload } from '../../platform/images/upload.js';
 import { staffRefs } from '../identity/users.service.js';
 import {
   createPartnerBody,
@@ -237,13 +236,7 @@ export async function partnerExists(tx: Tx, id: string): Promise<boolean> {
 export async function putLogo(ctx: Ctx, id: string, bytes: Uint8Array): Promise<PartnerView> {
   const own = actorPartnerId(ctx.actor);
   requireAccess(ctx.actor, own ? 'partner.profile' : 'partner.write', { partnerId: id, what: 'Partner' });
-  let logo;
-  try {
-    logo = prepareBadge(bytes);
-  } catch (error) {
-    if (error instanceof ImageError) throw invalid('logo', error.message);
-    throw error;
-  }
+  const logo = prepareUpload(bytes, 'logo');
   return write(ctx, 'partner.logo', async (tx) => {
     const current = await load(tx, id);
     const values = {

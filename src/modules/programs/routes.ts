@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_BADGE_BYTES } from '../../platform/images/badge.js';
+import { acceptImageUploads, sendImage } from '../../platform/http/images.js';
 import { errorResponses, noContent } from '../../platform/http/openapi.js';
 import { pageOf } from '../../platform/http/pagination.js';
 import { createBenefit, listBenefits, setBenefitArchived, updateBenefit } from './benefits.service.js';
@@ -52,13 +53,8 @@ import { programPlanView } from './file/contracts.js';
 const tags = ['programs'];
 const id = z.object({ id: z.uuid() });
 const tierParams = z.object({ id: z.uuid(), tierId: z.uuid() });
-const BADGE_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'];
-
 export const programRoutes = (): FastifyPluginAsyncZod => async (app) => {
-  // Badges arrive as the raw file; the declared type only routes the body, the bytes decide what it is.
-  app.addContentTypeParser(BADGE_TYPES, { parseAs: 'buffer', bodyLimit: MAX_BADGE_BYTES }, (_req, body, done) =>
-    done(null, body),
-  );
+  acceptImageUploads(app);
 
   app.get('/programs', {
     schema: {
@@ -225,17 +221,7 @@ export const programRoutes = (): FastifyPluginAsyncZod => async (app) => {
       params: z.object({ tierId: z.uuid() }),
       response: { 200: z.any(), ...errorResponses },
     },
-    handler: async (req, reply) => {
-      const badge = await getBadge(req.ctx, req.params.tierId);
-      // an SVG opened on its own must not run anything, whatever slipped past the sanitizer
-      return reply
-        .header('content-type', badge.contentType)
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, max-age=86400')
-        .header('etag', `"${badge.sha256}"`)
-        .send(badge.data);
-    },
+    handler: async (req, reply) => sendImage(reply, await getBadge(req.ctx, req.params.tierId)),
   });
 
   app.get('/programs/:id/matrix', {

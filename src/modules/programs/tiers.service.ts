@@ -5,8 +5,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { attempt } from '../../platform/db/savepoint.js';
 import { AppError, conflict, invalid, isForeignKeyViolation, notFound } from '../../platform/errors.js';
-import { prepareBadge } from '../../platform/images/badge.js';
-import { ImageError } from '../../platform/images/errors.js';
+import { prepareUpload } from '../../platform/images/upload.js';
 import { read, write } from '../../platform/unit-of-work.js';
 import { parseInput } from '../../platform/validation.js';
 import {
@@ -239,13 +238,7 @@ export async function reorderTiers(ctx: Ctx, programId: string, raw: ReorderTier
 /** Badges are checked from their bytes and SVGs sanitized before they are stored. */
 export async function putBadge(ctx: Ctx, programId: string, tierId: string, bytes: Uint8Array): Promise<TierView> {
   requireAccess(ctx.actor, 'program.write');
-  let badge;
-  try {
-    badge = prepareBadge(bytes);
-  } catch (error) {
-    if (error instanceof ImageError) throw invalid('badge', error.message);
-    throw error;
-  }
+  const badge = prepareUpload(bytes, 'badge');
   return write(ctx, 'tier.badge', async (tx) => {
     const program = await loadProgram(tx, programId, true);
     assertEditable(program);
