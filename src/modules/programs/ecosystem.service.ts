@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { requireAccess } from '../../platform/access/require-access.js';
 import { recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
@@ -53,24 +53,21 @@ const view = (r: Row): EcosystemNodeView => {
   };
 };
 
-/** For the graph and this module: a program's ecosystem nodes, by type then title. */
-export async function ecosystemOf(tx: Tx, programIds?: string[]): Promise<EcosystemNodeView[]> {
-  const rows = await tx.select().from(ecosystemNodes).orderBy(asc(ecosystemNodes.nodeType), asc(ecosystemNodes.title));
-  const wanted = programIds ? new Set(programIds) : null;
-  return rows.filter((r) => !wanted || wanted.has(r.programId)).map(view);
+/** For this module (the graph reads the stored properties): the ecosystem rows of these programs, by type then title. */
+export async function ecosystemRows(tx: Tx, programIds: string[]): Promise<Row[]> {
+  if (programIds.length === 0) return [];
+  return tx
+    .select()
+    .from(ecosystemNodes)
+    .where(inArray(ecosystemNodes.programId, programIds))
+    .orderBy(asc(ecosystemNodes.nodeType), asc(ecosystemNodes.title));
 }
 
 export async function listEcosystem(ctx: Ctx, programId: string): Promise<EcosystemNodeView[]> {
   requireAccess(ctx.actor, 'program.read');
   return read(ctx, async (tx) => {
     await loadProgram(tx, programId);
-    return (
-      await tx
-        .select()
-        .from(ecosystemNodes)
-        .where(eq(ecosystemNodes.programId, programId))
-        .orderBy(asc(ecosystemNodes.nodeType), asc(ecosystemNodes.title))
-    ).map(view);
+    return (await ecosystemRows(tx, [programId])).map(view);
   });
 }
 

@@ -1,9 +1,10 @@
 import { asc, isNull } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { ecosystemOf } from './ecosystem.service.js';
+import { ecosystemRows } from './ecosystem.service.js';
 import { matrixOf } from './matrix.service.js';
-import { graphProperties, propertiesToStored } from './rules/ecosystem.js';
-import { programProducts, programs } from './schema.js';
+import { type EcosystemType, graphProperties } from './rules/ecosystem.js';
+import { productIdsOf } from './programs.service.js';
+import { programs } from './schema.js';
 import { tiersOf } from './tiers.service.js';
 
 type Node = {
@@ -57,18 +58,21 @@ export async function programGraph(tx: Tx) {
       children.push({ id: t.id, type: 'partner_tier', programId: p.id });
     }
   }
-  for (const n of await ecosystemOf(tx, [...ids])) {
+  for (const n of await ecosystemRows(tx, [...ids])) {
+    const type = n.nodeType as EcosystemType;
     nodes.push({
       id: n.id,
-      type: n.type,
+      type,
       title: n.title,
       description: n.description,
       ...(n.status ? { status: n.status } : {}),
       tags: n.tags,
-      properties: graphProperties(n.type, propertiesToStored(n.type, n.properties)),
+      properties: graphProperties(type, n.properties),
     });
-    children.push({ id: n.id, type: n.type, programId: n.programId });
+    children.push({ id: n.id, type, programId: n.programId });
   }
-  const productLinks = (await tx.select().from(programProducts)).filter((l) => ids.has(l.programId));
+  const productLinks = [...(await productIdsOf(tx, [...ids]))].flatMap(([programId, productIds]) =>
+    productIds.map((productId) => ({ programId, productId })),
+  );
   return { nodes, children, productLinks };
 }
