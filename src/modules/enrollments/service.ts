@@ -89,7 +89,7 @@ export async function enrollPartner(ctx: Ctx, programId: string, raw: EnrollInpu
       ]);
     const [row] = await tx
       .insert(enrollments)
-      .values({ partnerId: input.partnerId, programId, tierId: input.tierId })
+      .values({ partnerId: input.partnerId, programId, tierId: input.tierId, status: 'active' })
       .returning();
     await tx.insert(tierChanges).values({
       enrollmentId: row!.id,
