@@ -16,6 +16,16 @@ export const PERMISSIONS = {
   'graph.read': ['admin', 'channel_manager', 'finance', 'marketing', 'viewer'],
   'enrollment.read': ['admin', 'channel_manager', 'finance', 'marketing', 'viewer', 'partner_admin', 'partner_member'],
   'enrollment.write': ['admin', 'channel_manager'],
+  'enrollment.apply': ['partner_admin'],
+  'application.read': ['admin', 'channel_manager', 'viewer'],
+  'application.review': ['admin', 'channel_manager'],
+  'application.configure': ['admin', 'channel_manager'],
+  'agreement.read': ['admin', 'channel_manager', 'finance', 'marketing', 'viewer', 'partner_admin', 'partner_member'],
+  'agreement.write': ['admin', 'channel_manager'],
+  'agreement.accept': ['partner_admin'],
+  'onboarding.read': ['admin', 'channel_manager', 'finance', 'marketing', 'viewer', 'partner_admin', 'partner_member'],
+  'onboarding.tick': ['admin', 'channel_manager', 'partner_admin', 'partner_member'],
+  'onboarding.configure': ['admin', 'channel_manager'],
   'partner.read': ['admin', 'channel_manager', 'finance', 'marketing', 'viewer', 'partner_admin', 'partner_member'],
   'partner.write': ['admin', 'channel_manager'],
   'partner.profile': ['partner_admin'],
@@ -25,6 +35,7 @@ export const PERMISSIONS = {
   'apikey.manage': ['admin', 'partner_admin'],
   'audit.read': ['admin', 'channel_manager', 'finance', 'viewer', 'partner_admin'],
   'mail.read': ['admin'],
+  'mail.template': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

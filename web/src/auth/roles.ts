@@ -33,6 +33,16 @@ export type Permission =
   | 'benefit.write'
   | 'enrollment.read'
   | 'enrollment.write'
+  | 'enrollment.apply'
+  | 'application.read'
+  | 'application.review'
+  | 'application.configure'
+  | 'agreement.read'
+  | 'agreement.write'
+  | 'agreement.accept'
+  | 'onboarding.read'
+  | 'onboarding.tick'
+  | 'onboarding.configure'
   | 'ladder.read'
   | 'graph.read'
   | 'partner.write'
@@ -41,7 +51,8 @@ export type Permission =
   | 'user.invite'
   | 'apikey.manage'
   | 'audit.read'
-  | 'mail.read';
+  | 'mail.read'
+  | 'mail.template';
 
 const VENDOR: readonly Role[] = ['admin', 'channel_manager', 'finance', 'marketing', 'viewer'];
 const EVERYONE: readonly Role[] = [...VENDOR, 'partner_admin', 'partner_member'];
@@ -54,6 +65,16 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'benefit.write': ['admin', 'channel_manager'],
   'enrollment.read': EVERYONE,
   'enrollment.write': ['admin', 'channel_manager'],
+  'enrollment.apply': ['partner_admin'],
+  'application.read': ['admin', 'channel_manager', 'viewer'],
+  'application.review': ['admin', 'channel_manager'],
+  'application.configure': ['admin', 'channel_manager'],
+  'agreement.read': EVERYONE,
+  'agreement.write': ['admin', 'channel_manager'],
+  'agreement.accept': ['partner_admin'],
+  'onboarding.read': EVERYONE,
+  'onboarding.tick': ['admin', 'channel_manager', 'partner_admin', 'partner_member'],
+  'onboarding.configure': ['admin', 'channel_manager'],
   'ladder.read': EVERYONE,
   'graph.read': VENDOR,
   'partner.write': ['admin', 'channel_manager'],
@@ -63,6 +84,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'apikey.manage': ['admin', 'partner_admin'],
   'audit.read': ['admin', 'channel_manager', 'finance', 'viewer', 'partner_admin'],
   'mail.read': ['admin'],
+  'mail.template': ['admin'],
 };
 
 export function roleMay(role: Role, permission: Permission): boolean {
