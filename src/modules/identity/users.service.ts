@@ -184,3 +184,21 @@ export async function staffRefs(
     .where(and(inArray(users.id, wanted), isNull(users.partnerId)));
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** For other modules' mail: the active partner admins of a partner (who act for the company). */
+export async function partnerAdmins(tx: Tx, partnerId: string): Promise<{ id: string; name: string; email: string }[]> {
+  return tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.partnerId, partnerId), eq(users.role, 'partner_admin'), isNull(users.disabledAt)))
+    .orderBy(users.createdAt);
+}
+
+/** For other modules' mail: the vendor's active admins, who hear about work nobody is assigned to. */
+export async function vendorAdmins(tx: Tx): Promise<{ id: string; name: string; email: string }[]> {
+  return tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(isNull(users.partnerId), eq(users.role, 'admin'), isNull(users.disabledAt)))
+    .orderBy(users.createdAt);
+}

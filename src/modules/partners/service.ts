@@ -215,12 +215,15 @@ export async function updatePartner(ctx: Ctx, id: string, raw: UpdatePartnerInpu
   });
 }
 
-/** For other modules: names of partners by id, read in the caller's transaction (and scope). */
-export async function partnerRefs(tx: Tx, ids: (string | null)[]): Promise<Map<string, { id: string; name: string }>> {
+/** For other modules: names (and channel account managers) of partners by id, in the caller's transaction and scope. */
+export async function partnerRefs(
+  tx: Tx,
+  ids: (string | null)[],
+): Promise<Map<string, { id: string; name: string; camUserId: string | null }>> {
   const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
   if (wanted.length === 0) return new Map();
   const rows = await tx
-    .select({ id: partners.id, name: partners.name })
+    .select({ id: partners.id, name: partners.name, camUserId: partners.camUserId })
     .from(partners)
     .where(inArray(partners.id, wanted));
   return new Map(rows.map((r) => [r.id, r]));

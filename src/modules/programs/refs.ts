@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { programs, programTiers } from './schema.js';
 
@@ -29,4 +29,15 @@ export async function tierRefs(tx: Tx, ids: (string | null)[]) {
     .from(programTiers)
     .where(inArray(programTiers.id, wanted));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** For enrollments: the tier a newly approved partner starts at — the lowest rank open to anyone. */
+export async function entryTier(tx: Tx, programId: string): Promise<{ id: string; name: string } | null> {
+  const [row] = await tx
+    .select({ id: programTiers.id, name: programTiers.name })
+    .from(programTiers)
+    .where(and(eq(programTiers.programId, programId), eq(programTiers.invitationOnly, false)))
+    .orderBy(asc(programTiers.rank))
+    .limit(1);
+  return row ?? null;
 }

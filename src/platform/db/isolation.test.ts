@@ -84,8 +84,10 @@ async function programWithLadder(name: string, active: boolean): Promise<string>
   await setProgramBenefits(ctx, program.id, { benefitIds: [benefit.id] });
   await setBenefitValues(ctx, program.id, { values: [{ tierId: tier.id, benefitId: benefit.id, value: 30 }] });
   await createEcosystemNode(ctx, program.id, { type: 'api_ecosystem', title: 'API', properties: { apiStyle: 'rest' } });
-  if (active) await transitionProgram(ctx, program.id, { status: 'active', reason: 'test' });
+  // only a running program takes members, so the other one ends after enrolling them
+  await transitionProgram(ctx, program.id, { status: 'active', reason: 'test' });
   for (const p of [a, b]) await enrollPartner(ctx, program.id, { partnerId: p.id, tierId: tier.id });
+  if (!active) await transitionProgram(ctx, program.id, { status: 'completed', reason: 'test' });
   return program.id;
 }
 
