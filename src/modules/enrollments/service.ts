@@ -35,6 +35,7 @@ import {
   moveStatus,
   reviewersOf,
 } from './lifecycle.service.js';
+import { ENROLLMENT_STATUSES, type EnrollmentStatus } from './rules/lifecycle.js';
 import { enrollments, enrollmentStatusChanges, tierChanges } from './schema.js';
 import { enrollmentViews } from './views.js';
 
@@ -312,7 +313,10 @@ export async function enrollmentHistory(ctx: Ctx, id: string): Promise<Enrollmen
         at: t.at,
       })),
     ];
-    return events.sort((a, b) => a.at.localeCompare(b.at) || (a.kind === 'status' ? -1 : 1));
+    // moves made in one transaction share its time; they always run forward through the lifecycle
+    const rank = (e: EnrollmentEventView) =>
+      e.kind === 'status' ? ENROLLMENT_STATUSES.indexOf(e.to as EnrollmentStatus) : ENROLLMENT_STATUSES.length;
+    return events.sort((a, b) => a.at.localeCompare(b.at) || rank(a) - rank(b));
   });
 }
 

@@ -203,6 +203,7 @@ describe(`row-level security (${backendName})`, () => {
       'idempotency_keys',
       'enrollments',
       'tier_changes',
+      'enrollment_status_changes',
       ...Object.keys(LADDER_TABLES),
     ]) {
       expect(seenAsA[t], t).toBeGreaterThan(0);
