@@ -4,6 +4,7 @@ import { actorPartnerId } from '../../platform/access/actor.js';
 import { requireAccess } from '../../platform/access/require-access.js';
 import type { Ctx } from '../../platform/context.js';
 import { read } from '../../platform/unit-of-work.js';
+import { ENROLLMENT_STATUSES } from '../enrollments/rules/lifecycle.js';
 import { enrollmentsOf } from '../enrollments/service.js';
 import { matrixOf } from './matrix.service.js';
 import { matrixView, programView, tierView } from './contracts.js';
@@ -23,7 +24,14 @@ export const ladderView = z
     }),
     tiers: z.array(tierView),
     matrix: matrixView,
-    enrollment: z.object({ id: z.uuid(), tierId: z.uuid().nullable(), tierName: z.string().nullable() }).nullable(),
+    enrollment: z
+      .object({
+        id: z.uuid(),
+        status: z.enum(ENROLLMENT_STATUSES),
+        tierId: z.uuid().nullable(),
+        tierName: z.string().nullable(),
+      })
+      .nullable(),
   })
   .meta({ id: 'Ladder' });
 export type LadderView = z.infer<typeof ladderView>;
@@ -56,7 +64,9 @@ export async function listLadders(ctx: Ctx): Promise<LadderView[]> {
         },
         tiers: await tiersOf(tx, p.id, p.currency),
         matrix: await matrixOf(tx, p.id, p.currency),
-        enrollment: enrollment ? { id: enrollment.id, tierId: enrollment.tierId, tierName: enrollment.tierName } : null,
+        enrollment: enrollment
+          ? { id: enrollment.id, status: enrollment.status, tierId: enrollment.tierId, tierName: enrollment.tierName }
+          : null,
       });
     }
     // enrolled programs first: they are what the partner came for

@@ -26,5 +26,7 @@ export const listAuditQuery = pageQuery.extend({
   objectId: z.string().max(100).optional(),
   actorId: z.string().max(100).optional(),
   action: z.string().max(100).optional(),
+  /** Everything that concerns one partner company (a partner's own users always see only theirs). */
+  partnerId: z.uuid().optional(),
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuery>;

@@ -38,6 +38,7 @@ export async function listAudit(ctx: Ctx, q: ListAuditQuery): Promise<Page<Audit
           q.objectId ? eq(auditLog.objectId, q.objectId) : undefined,
           q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,
           q.action ? eq(auditLog.action, q.action) : undefined,
+          q.partnerId ? eq(auditLog.partnerId, q.partnerId) : undefined,
           after(cursor, auditLog.at, auditLog.id),
         ),
       )

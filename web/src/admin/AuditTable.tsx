@@ -22,7 +22,7 @@ function Json({ label, value }: { label: string; value: unknown }) {
 
 interface AuditTableProps {
   label: string;
-  params: { action?: string; objectType?: string; objectId?: string; actorId?: string };
+  params: { action?: string; objectType?: string; objectId?: string; actorId?: string; partnerId?: string };
   /** Leave out the object column (e.g. on an object's own page). */
   withObject?: boolean;
 }

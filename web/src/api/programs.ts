@@ -156,6 +156,17 @@ export interface EcosystemNode {
   updatedAt: string;
 }
 
+export const ENROLLMENT_STATUSES = [
+  'draft',
+  'submitted',
+  'approved',
+  'active',
+  'rejected',
+  'suspended',
+  'terminated',
+] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+
 export interface Enrollment {
   id: string;
   partnerId: string;
@@ -164,9 +175,29 @@ export interface Enrollment {
   programName: string;
   tierId: string | null;
   tierName: string | null;
-  status: 'active';
+  status: EnrollmentStatus;
+  camUserId: string | null;
+  camName: string | null;
+  startDate: string | null;
+  renewalDate: string | null;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  activatedAt: string | null;
+  firstDealAt: string | null;
+  daysToFirstDeal: number | null;
+  agreement: { id: string; version: number; title: string; accepted: boolean; acceptBy: string | null } | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface EnrollmentEvent {
+  id: string;
+  kind: 'status' | 'tier';
+  from: string | null;
+  to: string | null;
+  reason: string;
+  actor: string;
+  at: string;
 }
 
 export interface TierChange {
@@ -183,7 +214,7 @@ export interface Ladder {
   program: Pick<Program, 'id' | 'name' | 'description' | 'programType' | 'currency' | 'status'>;
   tiers: Tier[];
   matrix: Matrix;
-  enrollment: { id: string; tierId: string | null; tierName: string | null } | null;
+  enrollment: { id: string; status: EnrollmentStatus; tierId: string | null; tierName: string | null } | null;
 }
 
 export interface ProgramTemplate {

@@ -14,6 +14,12 @@ const COLORS: Record<string, string> = {
   archived: 'gray',
   sunset: 'gray',
   pending: 'yellow',
+  submitted: 'yellow',
+  approved: 'blue',
+  draft: 'gray',
+  rejected: 'red',
+  suspended: 'orange',
+  terminated: 'gray',
 };
 
 /** A small status label: coloured border, dark text (readable whatever the colour). */

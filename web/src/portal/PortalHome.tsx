@@ -1,19 +1,28 @@
-import { Anchor, Group, Image, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Image, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/client';
+import type { Enrollment, Ladder } from '../api/programs';
 import type { Partner } from '../api/types';
 import { useUser } from '../auth/AuthContext';
 import { roleLabel } from '../auth/roles';
 import { CenteredLoader } from '../components/CenteredLoader';
+import { DetailField } from '../components/DetailField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { DateTime } from '../components/format';
 import { Section } from '../components/Section';
 import { StatusBadge } from '../components/StatusBadge';
 import { TeamTable } from '../components/TeamTable';
 import { usePageTitle } from '../components/usePageTitle';
+import { type Todo, todosOf } from './home/todos';
 import { currentTier, laddersQuery } from './ladders';
 
+export const myEnrollmentsQuery = {
+  queryKey: ['enrollments', 'mine'],
+  queryFn: () => api.get<Enrollment[]>('/enrollments'),
+};
+
+/** A partner user's landing page: the company, its programs and tiers, benefits, onboarding, and what to do. */
 export function PortalHome() {
   usePageTitle('Home');
   const user = useUser();
@@ -23,48 +32,64 @@ export function PortalHome() {
     queryFn: () => api.get<Partner>(`/partners/${encodeURIComponent(partnerId)}`),
     enabled: !!partnerId,
   });
+  const enrollments = useQuery(myEnrollmentsQuery);
+  const isAdmin = user.role === 'partner_admin';
+  const todos = todosOf({ enrollments: enrollments.data ?? [], partner: partner.data, isAdmin });
 
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={1}>{partner.data?.name ?? user.partner?.name ?? 'Your company'}</Title>
-        <Text size="sm">
-          Welcome, {user.name}. You are signed in as {roleLabel(user.role)}.
-        </Text>
-      </Stack>
+      <Group gap="md" wrap="nowrap">
+        {partner.data?.logoUrl && (
+          <Image src={partner.data.logoUrl} alt={`${partner.data.name} logo`} h={48} w="auto" fit="contain" maw={160} />
+        )}
+        <Stack gap={4}>
+          <Title order={1}>{partner.data?.name ?? user.partner?.name ?? 'Your company'}</Title>
+          <Text size="sm">
+            Welcome, {user.name}. You are signed in as {roleLabel(user.role)}.
+          </Text>
+        </Stack>
+      </Group>
 
-      <Section id="company-heading" title="Company">
+      <Section id="todo-heading" title="What needs doing">
+        {enrollments.isPending || (partner.isPending && partnerId) ? (
+          <CenteredLoader py="sm" label="Loading your to-dos" />
+        ) : (
+          <TodoList todos={todos} />
+        )}
+      </Section>
+
+      <ProgramsCard enrollments={enrollments} />
+
+      <Section
+        id="company-heading"
+        title="Company"
+        actions={
+          <Anchor component={Link} to="/portal/company" size="sm">
+            See the profile
+          </Anchor>
+        }
+      >
         {partner.isPending && partnerId ? (
           <CenteredLoader py="sm" label="Loading your company" />
         ) : partner.isError ? (
           <ErrorAlert error={partner.error} />
         ) : partner.data ? (
           <Stack gap="xs">
-            <Group gap="xs">
-              <Text size="sm" fw={600} w={110}>
-                Name
-              </Text>
-              <Text size="sm">{partner.data.name}</Text>
-            </Group>
-            <Group gap="xs">
-              <Text size="sm" fw={600} w={110}>
-                Status
-              </Text>
+            <DetailField label="Name" labelWidth={140}>
+              {partner.data.name}
+            </DetailField>
+            <DetailField label="Status" labelWidth={140}>
               <StatusBadge status={partner.data.status} />
-            </Group>
-            <Group gap="xs">
-              <Text size="sm" fw={600} w={110}>
-                Partner since
-              </Text>
-              <Text size="sm">
-                <DateTime value={partner.data.createdAt} />
-              </Text>
-            </Group>
+            </DetailField>
+            <DetailField label="Account manager" labelWidth={140}>
+              {partner.data.camName ?? '—'}
+            </DetailField>
+            <DetailField label="Partner since" labelWidth={140}>
+              <DateTime value={partner.data.createdAt} />
+            </DetailField>
           </Stack>
         ) : null}
       </Section>
-
-      <ProgramsCard />
 
       <Section
         id="team-heading"
@@ -81,10 +106,42 @@ export function PortalHome() {
   );
 }
 
-/** The programs the partner belongs to, each with its tier. */
-function ProgramsCard() {
+function TodoList({ todos }: { todos: Todo[] }) {
+  if (todos.length === 0) return <Text size="sm">Nothing needs doing right now.</Text>;
+  return (
+    <List spacing="xs" aria-label="To-dos">
+      {todos.map((t) => (
+        <List.Item key={t.id}>
+          <Group gap="xs" wrap="wrap">
+            {t.urgent && (
+              <Badge color="red" variant="outline" c="gray.9" tt="none" radius="sm">
+                Needed now
+              </Badge>
+            )}
+            <Text size="sm">{t.text}</Text>
+            <Anchor component={Link} to={t.to} size="sm">
+              {t.linkLabel}
+            </Anchor>
+          </Group>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** What the partner's tier awards in a program, in the words of the benefit matrix. */
+function tierBenefits(ladder: Ladder | undefined, tierId: string | null) {
+  if (!ladder || !tierId) return [];
+  const byId = new Map(ladder.matrix.benefits.map((b) => [b.id, b]));
+  return ladder.matrix.values
+    .filter((v) => v.tierId === tierId && byId.has(v.benefitId))
+    .map((v) => ({ id: v.benefitId, name: byId.get(v.benefitId)!.name, display: v.display }));
+}
+
+/** The programs the partner belongs to (or asked to join), each with its status, tier, badge and benefits. */
+function ProgramsCard({ enrollments }: { enrollments: ReturnType<typeof useQuery<Enrollment[]>> }) {
   const ladders = useQuery(laddersQuery);
-  const enrolled = (ladders.data ?? []).filter((l) => l.enrollment);
+  const ladderOf = (programId: string) => ladders.data?.find((l) => l.program.id === programId);
   return (
     <Section
       id="programs-heading"
@@ -95,24 +152,37 @@ function ProgramsCard() {
         </Anchor>
       }
     >
-      {ladders.isPending ? (
+      {enrollments.isPending || ladders.isPending ? (
         <CenteredLoader py="sm" label="Loading your programs" />
-      ) : ladders.isError ? (
-        <ErrorAlert error={ladders.error} />
-      ) : enrolled.length === 0 ? (
-        <Text size="sm">You are not enrolled in any program yet.</Text>
+      ) : enrollments.isError ? (
+        <ErrorAlert error={enrollments.error} />
+      ) : enrollments.data.length === 0 ? (
+        <Text size="sm">You are not in any program yet. See the programs you can join.</Text>
       ) : (
-        <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {enrolled.map((l) => {
-            const tier = currentTier(l);
+        <Stack gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {enrollments.data.map((e) => {
+            const ladder = ladderOf(e.programId);
+            const tier = ladder ? currentTier(ladder) : null;
+            const benefits = e.status === 'active' ? tierBenefits(ladder, e.tierId) : [];
             return (
-              <Group key={l.program.id} gap="xs" component="li" wrap="nowrap">
-                {tier?.badge && <Image src={tier.badge.url} alt={`${tier.name} badge`} w={24} h={24} fit="contain" />}
-                <Text size="sm" fw={600}>
-                  {l.program.name}
-                </Text>
-                <Text size="sm">{tier ? `${tier.name} tier` : 'Enrolled, no tier yet'}</Text>
-              </Group>
+              <Stack key={e.id} gap={6} component="li" aria-label={e.programName}>
+                <Group gap="xs" wrap="nowrap">
+                  {tier?.badge && <Image src={tier.badge.url} alt={`${tier.name} badge`} w={32} h={32} fit="contain" />}
+                  <Text fw={600}>{e.programName}</Text>
+                  <StatusBadge status={e.status} />
+                  <Text size="sm">{e.tierName ? `${e.tierName} tier` : 'No tier yet'}</Text>
+                </Group>
+                {e.renewalDate && e.status === 'active' && <Text size="xs">Renews on {e.renewalDate}</Text>}
+                {benefits.length > 0 && (
+                  <List size="sm" spacing={2} aria-label={`Your benefits in ${e.programName}`}>
+                    {benefits.map((b) => (
+                      <List.Item key={b.id}>
+                        {b.name}: {b.display}
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+              </Stack>
             );
           })}
         </Stack>

@@ -6,6 +6,7 @@ import { CenteredLoader } from '../components/CenteredLoader';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NotAwarded } from '../components/NotAwarded';
 import { usePageTitle } from '../components/usePageTitle';
+import { JoinProgram } from './JoinProgram';
 import { currentTier, laddersQuery } from './ladders';
 
 const byRank = (a: { rank: number }, b: { rank: number }) => a.rank - b.rank;
@@ -201,6 +202,7 @@ function LadderSection({ ladder }: { ladder: Ladder }) {
               {p.description}
             </Text>
           )}
+          <JoinProgram ladder={ladder} />
         </Stack>
 
         <div>

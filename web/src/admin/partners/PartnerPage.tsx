@@ -14,6 +14,8 @@ import { Section } from '../../components/Section';
 import { StatusBadge } from '../../components/StatusBadge';
 import { InvitationsTable, TeamTable } from '../../components/TeamTable';
 import { usePageTitle } from '../../components/usePageTitle';
+import { AuditTable } from '../AuditTable';
+import { PartnerPrograms } from '../enrollments/PartnerPrograms';
 
 export function PartnerPage() {
   const { id = '' } = useParams();
@@ -92,6 +94,8 @@ export function PartnerPage() {
         )}
       </Modal>
 
+      <PartnerPrograms partner={p} />
+
       <section aria-labelledby="team-heading">
         <Title order={2} size="h3" id="team-heading" mb="sm">
           Team
@@ -114,6 +118,12 @@ export function PartnerPage() {
             <InviteForm roles={PARTNER_ROLES} defaultRole="partner_admin" partnerId={p.id} />
           </section>
         </>
+      )}
+
+      {can('audit.read') && (
+        <Section id="activity-heading" title="History and audit">
+          <AuditTable label={`Changes concerning ${p.name}`} params={{ partnerId: p.id }} />
+        </Section>
       )}
     </Stack>
   );

@@ -1,0 +1,65 @@
+import type { Enrollment } from '../../api/programs';
+import type { Partner } from '../../api/types';
+
+export interface Todo {
+  id: string;
+  text: string;
+  /** Where it gets done. */
+  to: string;
+  linkLabel: string;
+  /** Overdue or blocking: listed first and marked. */
+  urgent: boolean;
+}
+
+/** The profile fields onboarding asks for (the server's completeness rule says the same). */
+export function missingProfileFields(p: Partner): string[] {
+  const missing: string[] = [];
+  if (!p.legalName) missing.push('legal name');
+  if (!p.website) missing.push('website');
+  if (!p.country) missing.push('country');
+  if (p.regions.length === 0) missing.push('regions');
+  if (p.partnerTypes.length === 0) missing.push('partner types');
+  if (p.industries.length === 0) missing.push('industries');
+  if (!p.companySize) missing.push('company size');
+  return missing;
+}
+
+/** What the partner's people have to do next, from its memberships and profile; the most pressing first. */
+export function todosOf(input: { enrollments: Enrollment[]; partner: Partner | undefined; isAdmin: boolean }): Todo[] {
+  const todos: Todo[] = [];
+  for (const e of input.enrollments) {
+    const a = e.agreement;
+    if (a && !a.accepted && (e.status === 'approved' || e.status === 'active' || e.status === 'suspended')) {
+      const by = a.acceptBy ? ` by ${new Date(a.acceptBy).toLocaleDateString()}` : '';
+      todos.push({
+        id: `agreement-${e.id}`,
+        text: input.isAdmin
+          ? `Accept the ${e.programName} agreement (version ${a.version})${by}${e.status === 'approved' ? ' to start in the program' : ''}.`
+          : `A partner admin of your company must accept the ${e.programName} agreement${by}.`,
+        to: '/portal/agreements',
+        linkLabel: input.isAdmin ? 'Read and accept' : 'See the agreement',
+        urgent: e.status === 'approved' || Boolean(a.acceptBy && new Date(a.acceptBy) < new Date()),
+      });
+    }
+    if (e.status === 'draft' && input.isAdmin)
+      todos.push({
+        id: `draft-${e.id}`,
+        text: `Your request to join ${e.programName} is a draft: submit it for review.`,
+        to: '/portal/programs',
+        linkLabel: 'Open programs',
+        urgent: false,
+      });
+  }
+  if (input.partner && input.isAdmin) {
+    const missing = missingProfileFields(input.partner);
+    if (missing.length)
+      todos.push({
+        id: 'profile',
+        text: `Complete your company profile: ${missing.join(', ')}.`,
+        to: '/portal/company',
+        linkLabel: 'Edit the profile',
+        urgent: false,
+      });
+  }
+  return todos.sort((a, b) => Number(b.urgent) - Number(a.urgent));
+}
