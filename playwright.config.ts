@@ -30,7 +30,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: 'list',
-  timeout: 60_000,
+  // the specs are whole journeys (several users, many screens, axe on each) on a small machine
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,
