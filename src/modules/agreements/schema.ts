@@ -4,7 +4,7 @@ import { createdAt, idColumn, timestamptz, updatedAt } from '../../platform/db/c
 import { partnerOwned, partnerReadable } from '../../platform/db/rls.js';
 import { enrollments } from '../enrollments/schema.js';
 import { partners } from '../partners/schema.js';
-import { programs } from '../programs/schema.js';
+import { programs, visibleProgram } from '../programs/schema.js';
 
 /**
  * A version of a program's agreement (Markdown). Drafts are edited freely; publishing fixes the text and its
@@ -36,7 +36,7 @@ export const agreements = pgTable(
     check('agreements_published_check', sql`(${t.publishedAt} is null) = (${t.sha256} is null)`),
     ...partnerReadable(
       'agreements',
-      sql`${t.publishedAt} is not null and exists (select 1 from programs p where p.id = ${t.programId} and p.status in ('active','paused') and p.archived_at is null)`,
+      sql`${t.publishedAt} is not null and ${visibleProgram(t.programId)}`,
     ),
   ],
 );

@@ -4,7 +4,7 @@ import { createdAt, idColumn, timestamptz, updatedAt } from '../../platform/db/c
 import { partnerOwned, partnerReadable } from '../../platform/db/rls.js';
 import { enrollments } from '../enrollments/schema.js';
 import { partners } from '../partners/schema.js';
-import { programs } from '../programs/schema.js';
+import { programs, visibleProgram } from '../programs/schema.js';
 import { ONBOARDING_EVENTS } from './rules/steps.js';
 
 /** A program's onboarding plan: how many days a new partner has to finish it. */
@@ -19,7 +19,7 @@ export const onboardingPlans = pgTable(
   },
   (t) => [
     check('onboarding_plans_days_check', sql`${t.days} between 1 and 730`),
-    ...partnerReadable('onboarding_plans', sql`true`),
+    ...partnerReadable('onboarding_plans', visibleProgram(t.programId)),
   ],
 );
 
@@ -41,7 +41,7 @@ export const onboardingSteps = pgTable(
   (t) => [
     uniqueIndex('onboarding_steps_key_idx').on(t.programId, t.key),
     index('onboarding_steps_program_idx').on(t.programId, t.position),
-    ...partnerReadable('onboarding_steps', sql`true`),
+    ...partnerReadable('onboarding_steps', visibleProgram(t.programId)),
   ],
 );
 

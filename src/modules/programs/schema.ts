@@ -17,8 +17,8 @@ import { bytea, createdAt, idColumn, timestamptz, updatedAt } from '../../platfo
 import { partnerReadable, staffOnly } from '../../platform/db/rls.js';
 import { products } from '../products/schema.js';
 
-/** A program is visible to partners while it runs and is not archived (tiers and benefits follow it). */
-const visibleProgram = (programId: AnyPgColumn): SQL =>
+/** A program is visible to partners while it runs and is not archived (tiers, benefits, agreements and onboarding follow it). */
+export const visibleProgram = (programId: AnyPgColumn): SQL =>
   sql`exists (select 1 from programs p where p.id = ${programId} and p.status in ('active', 'paused') and p.archived_at is null)`;
 
 /** A partner program: the structure that persists while membership churns. */
