@@ -81,7 +81,7 @@ const TYPE_LABELS: Partial<Record<PartnerType, string>> = { msp: 'MSP' };
 export const statusOptions = PARTNER_STATUSES.map((s) => ({ value: s, label: capitalize(s) }));
 export const regionOptions = REGIONS.map((r) => ({ value: r, label: REGION_LABELS[r] }));
 export const typeOptions = PARTNER_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] ?? capitalize(t) }));
-const sizeOptions = COMPANY_SIZES.map((s) => ({ value: s, label: `${s} employees` }));
+export const sizeOptions = COMPANY_SIZES.map((s) => ({ value: s, label: `${s} employees` }));
 
 export function regionLabel(r: Region): string {
   return REGION_LABELS[r];

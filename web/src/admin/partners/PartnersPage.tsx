@@ -16,7 +16,9 @@ import {
   regionOptions,
   statusOptions,
   typeLabel,
+  sizeOptions,
   typeOptions,
+  useCamOptions,
 } from '../../components/partnerProfile';
 import { StatusBadge } from '../../components/StatusBadge';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -70,6 +72,11 @@ export function PartnersPage() {
   const [region, setRegion] = useState('');
   const [partnerType, setPartnerType] = useState('');
   const [unassigned, setUnassigned] = useState(false);
+  const [companySize, setCompanySize] = useState('');
+  const [camUserId, setCamUserId] = useState<string | null>(null);
+  const industry = useSearchText();
+  const tag = useSearchText();
+  const cams = useCamOptions(true);
   const [showForm, setShowForm] = useState(false);
   const [importing, setImporting] = useState(false);
   const writable = can('partner.write');
@@ -80,6 +87,10 @@ export function PartnersPage() {
     country: country ?? '',
     region,
     partnerType,
+    companySize,
+    industry: industry.search,
+    tag: tag.search,
+    camUserId: unassigned ? '' : (camUserId ?? ''),
     unassigned: unassigned ? 'true' : undefined,
   };
   const filtered = Object.values(filters).some(Boolean);
@@ -168,6 +179,39 @@ export function PartnersPage() {
           value={partnerType}
           onChange={setPartnerType}
           w={180}
+        />
+        <FilterSelect
+          label="Company size"
+          allLabel="All sizes"
+          options={sizeOptions}
+          value={companySize}
+          onChange={setCompanySize}
+          w={190}
+        />
+        <TextInput
+          label="Industry"
+          placeholder="Any industry"
+          value={industry.text}
+          onChange={(e) => industry.setText(e.currentTarget.value)}
+          w={170}
+        />
+        <TextInput
+          label="Tag"
+          placeholder="Any tag"
+          value={tag.text}
+          onChange={(e) => tag.setText(e.currentTarget.value)}
+          w={140}
+        />
+        <Select
+          label="Channel manager"
+          placeholder="Anyone"
+          data={cams.options}
+          searchable
+          clearable
+          value={camUserId}
+          onChange={setCamUserId}
+          disabled={unassigned}
+          w={200}
         />
         <Switch
           label="No channel manager"
