@@ -2,6 +2,7 @@
 // The one test command: build, unit + integration tests, then the browser tests against the built server.
 // With TEST_DATABASE_URL set, every part runs on that PostgreSQL server (each test on a database of its own).
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
@@ -19,6 +20,18 @@ const adminQuery = async (sql) => {
     await client.end();
   }
 };
+
+// Browser tests drive Debian's Chromium; the test tool never downloads a browser of its own.
+const CHROMIUM = '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  if (process.getuid?.() !== 0 || spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    console.error(`The browser tests need Debian's chromium package at ${CHROMIUM}: apt-get install chromium`);
+    process.exit(1);
+  }
+  console.log(`\n== installing Chromium ==`);
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+}
 
 const backend = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 console.log(`\n== build ==`);
