@@ -19,6 +19,9 @@ export const notFound = (what = 'The object') => new AppError('not_found', `${wh
 export const forbidden = (message = 'Your role does not allow this') => new AppError('forbidden', message);
 export const invalid = (field: string, message: string) =>
   new AppError('validation_failed', `${field}: ${message}`, [{ field, message }]);
+/** Several fields refused at once, each with its message. */
+export const invalidFields = (errors: FieldError[]) =>
+  new AppError('validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
 export const conflict = (message: string) => new AppError('conflict', message);
 
 /** The PostgreSQL error code of a failed query, looking through the ORM's wrapper. */

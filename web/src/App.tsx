@@ -6,6 +6,7 @@ import { ConsoleHome } from './admin/ConsoleHome';
 import { ConsoleLayout } from './admin/ConsoleLayout';
 import { GraphPage } from './admin/graph/GraphPage';
 import { CONSOLE_MODULES } from './admin/modules';
+import { MailTemplatePage } from './admin/mail/MailTemplatePage';
 import { MailMessagePage, MailPage } from './admin/MailPage';
 import { PartnerPage } from './admin/partners/PartnerPage';
 import { PartnersPage } from './admin/partners/PartnersPage';
@@ -75,6 +76,8 @@ export function App() {
         <Route path="api-keys" element={<ApiKeysPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="mail" element={<MailPage />} />
+        <Route path="mail/templates" element={<MailPage tab="templates" />} />
+        <Route path="mail/templates/:key" element={<MailTemplatePage />} />
         <Route path="mail/:id" element={<MailMessagePage />} />
         {CONSOLE_MODULES.filter((m) => m.comingSoon).map((m) => (
           <Route key={m.path} path={m.path} element={<ComingSoon title={m.label} description={m.description} />} />

@@ -6,13 +6,13 @@ import { recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import { hashPassword, randomToken, sha256 } from '../../platform/crypto.js';
 import type { Tx } from '../../platform/db/database.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError, invalidFields, notFound } from '../../platform/errors.js';
 import { after, decodeCursor, type Page, type PageQuery, toPage } from '../../platform/http/pagination.js';
-import { queueMail } from '../../platform/mail/service.js';
+import { queueTemplatedMail } from '../../platform/mail/templates.js';
 import { read, write } from '../../platform/unit-of-work.js';
 import { partnerRefs } from '../partners/service.js';
 import type { CreateInvitationInput, InvitationView } from './contracts.js';
-import { invitationMail } from './mail-templates.js';
+import { invitationMail, invitationVars } from './mails.js';
 import { invitationAction, invitationProblems } from './rules/invitation-rules.js';
 import { checkPassword } from './rules/password-policy.js';
 import { INVITATION_TTL_MS } from './rules/session-policy.js';
@@ -29,8 +29,7 @@ export async function invite(ctx: Ctx, input: CreateInvitationInput): Promise<In
   const partnerId = actorPartnerId(ctx.actor) ?? input.partnerId ?? null;
   requireAccess(ctx.actor, invitationAction(partnerId), { partnerId, what: 'Partner' });
   const problems = invitationProblems({ role: input.role, partnerId });
-  if (problems.length)
-    throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+  if (problems.length) throw invalidFields(problems);
   const email = normalizeEmail(input.email);
   // read as the system: whether an email is taken anywhere must not depend on the caller's scope
   // (acceptance checks again, so a user created in between cannot be duplicated)
@@ -74,13 +73,17 @@ export async function invite(ctx: Ctx, input: CreateInvitationInput): Promise<In
       before: null,
       after: view!,
     });
-    const mail = invitationMail({
-      link: `${ctx.config.publicUrl}/accept-invite?token=${token}`,
-      role: input.role,
-      partnerName: partner?.name ?? null,
-      inviter: ctx.actor.label,
-    });
-    await queueMail(tx, { to: email, ...mail });
+    await queueTemplatedMail(
+      tx,
+      invitationMail,
+      email,
+      invitationVars({
+        link: `${ctx.config.publicUrl}/accept-invite?token=${token}`,
+        role: input.role,
+        partnerName: partner?.name ?? null,
+        inviter: ctx.actor.label,
+      }),
+    );
     return view!;
   });
 }

@@ -4,8 +4,8 @@ import { recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import { hashPassword, randomToken, sha256 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
-import { queueMail } from '../../platform/mail/service.js';
-import { passwordResetMail } from './mail-templates.js';
+import { queueTemplatedMail } from '../../platform/mail/templates.js';
+import { passwordResetMail } from './mails.js';
 import { checkPassword } from './rules/password-policy.js';
 import { PASSWORD_RESET_TTL_MS, RESETS_PER_HOUR } from './rules/session-policy.js';
 import { passwordResets, users } from './schema.js';
@@ -44,9 +44,9 @@ export async function requestPasswordReset(ctx: Ctx, email: string): Promise<voi
         after: { resetId: row!.id, ip: ctx.ip ?? null },
       },
     );
-    await queueMail(tx, {
-      to: user.email,
-      ...passwordResetMail({ link: `${ctx.config.publicUrl}/reset-password?token=${token}` }),
+    await queueTemplatedMail(tx, passwordResetMail, user.email, {
+      name: user.name,
+      link: `${ctx.config.publicUrl}/reset-password?token=${token}`,
     });
   });
 }

@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
+import { renderWording, wordingProblems } from './rules/wording.js';
 import { mailTemplates } from './schema.js';
 import { queueMail } from './service.js';
+
+export { fillPlaceholders, placeholdersOf, renderWording } from './rules/wording.js';
 
 /**
  * A mail a module sends, with its built-in wording. Admins may replace the subject and body (stored in
@@ -19,9 +22,15 @@ export type MailTemplateDef = {
 
 const registry = new Map<string, MailTemplateDef>();
 
-/** Registers a module's template; a key is defined once. */
+/**
+ * Registers a module's template; a key is defined once, and the built-in wording may use only the variables the
+ * template declares (a mistake here stops the start instead of mailing `{{name}}` as written).
+ */
 export function defineMailTemplate(def: MailTemplateDef): MailTemplateDef {
   if (registry.has(def.key)) throw new Error(`mail template ${def.key} is defined twice`);
+  const problems = wordingProblems(def, Object.keys(def.variables));
+  if (problems.length)
+    throw new Error(`mail template ${def.key}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
   registry.set(def.key, def);
   return def;
 }
@@ -34,16 +43,10 @@ export function mailTemplateDef(key: string): MailTemplateDef | undefined {
   return registry.get(key);
 }
 
-const PLACEHOLDER = /\{\{\s*([a-zA-Z][a-zA-Z0-9_]*)\s*\}\}/g;
-
-/** Fills `{{name}}` placeholders; an unknown name is left as written so that a typo shows in the mail. */
-export function fillPlaceholders(text: string, vars: Record<string, string>): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? vars[name]! : whole));
-}
-
-/** The placeholders a text uses. */
-export function placeholdersOf(text: string): string[] {
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+/** The admin's wording of a template, or undefined while the built-in one applies. */
+export async function customWording(tx: Tx, key: string) {
+  const [custom] = await tx.select().from(mailTemplates).where(eq(mailTemplates.key, key));
+  return custom;
 }
 
 /** The subject and text of a template as the admin has worded it (or built in), filled in. */
@@ -52,17 +55,7 @@ export async function renderMail(
   def: MailTemplateDef,
   vars: Record<string, string>,
 ): Promise<{ template: string; subject: string; text: string }> {
-  const [custom] = await tx
-    .select({ subject: mailTemplates.subject, body: mailTemplates.body })
-    .from(mailTemplates)
-    .where(eq(mailTemplates.key, def.key));
-  const wording = custom ?? def;
-  return {
-    template: def.key,
-    // a subject is one line whatever a variable holds
-    subject: fillPlaceholders(wording.subject, vars).replace(/\s+/g, ' ').trim(),
-    text: fillPlaceholders(wording.body, vars),
-  };
+  return { template: def.key, ...renderWording((await customWording(tx, def.key)) ?? def, vars) };
 }
 
 /** Renders a template and queues it in the caller's transaction. */

@@ -1,17 +1,18 @@
-import { Anchor, Box, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Center, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { Mail } from '../api/types';
+import { useCan } from '../auth/AuthContext';
 import { DataTable, type Column } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { DateTime } from '../components/format';
 import { Linkify } from '../components/Linkify';
 import { StatusBadge } from '../components/StatusBadge';
 import { usePageTitle } from '../components/usePageTitle';
+import { MailTemplatesList } from './mail/MailTemplatesList';
 
-export function MailPage() {
-  usePageTitle('Mail');
+function Outbox() {
   const columns: Column<Mail>[] = [
     { key: 'to', header: 'To', render: (m) => m.to },
     {
@@ -27,9 +28,8 @@ export function MailPage() {
     { key: 'time', header: 'Time', render: (m) => <DateTime value={m.sentAt ?? m.createdAt} /> },
   ];
   return (
-    <Stack>
-      <Title order={1}>Mail</Title>
-      <Text size="sm">
+    <>
+      <Text size="sm" mb="md">
         Mail Trellis sent or, without an SMTP server, kept here: invitations, password resets and notifications.
       </Text>
       <DataTable<Mail>
@@ -40,6 +40,42 @@ export function MailPage() {
         rowKey={(m) => m.id}
         empty="No mail yet."
       />
+    </>
+  );
+}
+
+/** The outbox and, for those who may edit them, the templates mail is written from: a tab each. */
+export function MailPage({ tab = 'outbox' }: { tab?: 'outbox' | 'templates' }) {
+  const can = useCan();
+  const navigate = useNavigate();
+  usePageTitle(tab === 'templates' ? 'Mail templates' : 'Mail');
+  if (!can('mail.template')) {
+    return (
+      <Stack>
+        <Title order={1}>Mail</Title>
+        <Outbox />
+      </Stack>
+    );
+  }
+  return (
+    <Stack>
+      <Title order={1}>Mail</Title>
+      <Tabs
+        value={tab}
+        onChange={(value) => void navigate(value === 'templates' ? '/console/mail/templates' : '/console/mail')}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label="Mail sections">
+          <Tabs.Tab value="outbox">Outbox</Tabs.Tab>
+          <Tabs.Tab value="templates">Templates</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="outbox" pt="lg">
+          <Outbox />
+        </Tabs.Panel>
+        <Tabs.Panel value="templates" pt="lg">
+          <MailTemplatesList />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }
