@@ -121,6 +121,9 @@ test('an agreement: written and published in the console, accepted in the portal
   const acceptances = page.getByRole('dialog').getByRole('row').filter({ hasText: company });
   await expect(acceptances).toContainText('127.0.0.1');
   await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expectAccessible(page);
 
   await partner.context().close();
   await visitor.context().close();

@@ -364,7 +364,7 @@ export function AgreementTab({ program, editable }: { program: Program; editable
                       </Button>
                       <Button
                         size="xs"
-                        variant="subtle"
+                        variant="outline"
                         color="red"
                         onClick={() => setDialog({ kind: 'delete', agreement: a })}
                       >
@@ -377,7 +377,11 @@ export function AgreementTab({ program, editable }: { program: Program; editable
                     </Button>
                   )}
                   {a.status === 'published' && (
-                    <Button size="xs" variant="subtle" onClick={() => setDialog({ kind: 'acceptances', agreement: a })}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setDialog({ kind: 'acceptances', agreement: a })}
+                    >
                       Acceptances
                     </Button>
                   )}

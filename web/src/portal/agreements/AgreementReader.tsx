@@ -211,7 +211,7 @@ export function AgreementReader({ enrollmentId }: { enrollmentId: string }) {
           </Section>
         </>
       )}
-      <Section id="history-heading" title="Earlier acceptances">
+      <Section id="history-heading" title="Acceptance history">
         <History enrollmentId={enrollmentId} />
       </Section>
     </Stack>
