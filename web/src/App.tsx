@@ -23,6 +23,8 @@ import { FullPageLoader, RequireUser } from './auth/RequireUser';
 import { homeFor } from './auth/roles';
 import { ComingSoon } from './components/ComingSoon';
 import { NotFound, NotFoundPage } from './components/NotFound';
+import { AgreementReaderPage } from './portal/agreements/AgreementReader';
+import { AgreementsPage } from './portal/agreements/AgreementsPage';
 import { CompanyPage } from './portal/CompanyPage';
 import { PortalHome } from './portal/PortalHome';
 import { PortalLayout } from './portal/PortalLayout';
@@ -35,6 +37,7 @@ import { ForgotPasswordPage } from './public/ForgotPasswordPage';
 import { LoginPage } from './public/LoginPage';
 import { ResetPasswordPage } from './public/ResetPasswordPage';
 import { SetupPage } from './public/SetupPage';
+import { VerifyAcceptancePage } from './public/VerifyAcceptancePage';
 
 function RootRedirect() {
   const { user, isLoading } = useAuth();
@@ -51,6 +54,7 @@ export function App() {
       <Route path="accept-invite" element={<AcceptInvitePage />} />
       <Route path="forgot-password" element={<ForgotPasswordPage />} />
       <Route path="reset-password" element={<ResetPasswordPage />} />
+      <Route path="verify/:id?" element={<VerifyAcceptancePage />} />
 
       <Route
         path="console"
@@ -98,6 +102,8 @@ export function App() {
         <Route path="team" element={<TeamPage />} />
         <Route path="products" element={<PortalProductsPage />} />
         <Route path="programs" element={<PortalProgramsPage />} />
+        <Route path="agreements" element={<AgreementsPage />} />
+        <Route path="agreements/:enrollmentId" element={<AgreementReaderPage />} />
         {PORTAL_MODULES.filter((m) => m.comingSoon).map((m) => (
           <Route key={m.path} path={m.path} element={<ComingSoon title={m.label} description={m.description} />} />
         ))}

@@ -1,6 +1,9 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { agreementAcceptances, agreements } from './schema.js';
+import type { AgreementRow } from './views.js';
+
+const publishedIn = (programId: string) => and(eq(agreements.programId, programId), isNotNull(agreements.publishedAt));
 
 /** For other modules (enrollments): the program's current agreement and whether an enrollment accepted it. */
 export async function currentAgreement(
@@ -15,7 +18,18 @@ export async function currentAgreement(
       reacceptBy: agreements.reacceptBy,
     })
     .from(agreements)
-    .where(and(eq(agreements.programId, programId), isNotNull(agreements.publishedAt)))
+    .where(publishedIn(programId))
+    .orderBy(desc(agreements.version))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The program's current version with its text, as the caller's scope sees it. */
+export async function currentVersion(tx: Tx, programId: string): Promise<AgreementRow | null> {
+  const [row] = await tx
+    .select()
+    .from(agreements)
+    .where(publishedIn(programId))
     .orderBy(desc(agreements.version))
     .limit(1);
   return row ?? null;

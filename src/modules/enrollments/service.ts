@@ -37,7 +37,7 @@ import {
 } from './lifecycle.service.js';
 import { ENROLLMENT_STATUSES, type EnrollmentStatus } from './rules/lifecycle.js';
 import { enrollments, enrollmentStatusChanges, tierChanges } from './schema.js';
-import { enrollmentViews } from './views.js';
+import { enrollmentViews, type EnrollmentRow } from './views.js';
 
 export { activateIfReady, admitPartner, recordFirstDeal } from './lifecycle.service.js';
 
@@ -49,6 +49,20 @@ export async function enrollmentsOf(tx: Tx, partnerId: string): Promise<Enrollme
     tx,
     await tx.select().from(enrollments).where(eq(enrollments.partnerId, partnerId)).orderBy(asc(enrollments.createdAt)),
   );
+}
+
+/** For other modules: a program's enrollments in these statuses (e.g. who must accept a new agreement). */
+export async function programEnrollmentsIn(
+  tx: Tx,
+  programId: string,
+  statuses: readonly EnrollmentStatus[],
+): Promise<{ id: string; partnerId: string; status: EnrollmentStatus }[]> {
+  if (statuses.length === 0) return [];
+  return tx
+    .select({ id: enrollments.id, partnerId: enrollments.partnerId, status: enrollments.status })
+    .from(enrollments)
+    .where(and(eq(enrollments.programId, programId), inArray(enrollments.status, [...statuses])))
+    .orderBy(asc(enrollments.createdAt));
 }
 
 /** Enrollments the caller may see (a partner only its own), newest first, filtered. */
@@ -270,9 +284,11 @@ async function tierEvents(tx: Tx, id: string): Promise<(TierChangeView & { kind:
   }));
 }
 
-async function visibleEnrollment(tx: Tx, id: string): Promise<void> {
-  const [row] = await tx.select({ id: enrollments.id }).from(enrollments).where(eq(enrollments.id, id));
+/** For this and other modules: an enrollment the caller can see, without locking it; anything else is a 404. */
+export async function visibleEnrollment(tx: Tx, id: string): Promise<EnrollmentRow> {
+  const [row] = await tx.select().from(enrollments).where(eq(enrollments.id, id));
   if (!row) throw notFound('Enrollment');
+  return row;
 }
 
 export async function tierHistory(ctx: Ctx, id: string): Promise<TierChangeView[]> {

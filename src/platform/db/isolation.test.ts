@@ -5,7 +5,9 @@ import { createApiKey } from '../../modules/identity/api-keys.service.js';
 import { invite } from '../../modules/identity/invitations.service.js';
 import { Browser, createTestEnv, makePartner, makeUser, type TestEnv, unique } from '../../test/app.js';
 import { backendName } from '../../test/database.js';
-import { enrollPartner } from '../../modules/enrollments/service.js';
+import { acceptAgreement } from '../../modules/agreements/accept.service.js';
+import { createAgreement, publishAgreement } from '../../modules/agreements/versions.service.js';
+import { enrollPartner, listProgramEnrollments } from '../../modules/enrollments/service.js';
 import { putLogo, updatePartner } from '../../modules/partners/service.js';
 import { createBenefit } from '../../modules/programs/benefits.service.js';
 import { createEcosystemNode } from '../../modules/programs/ecosystem.service.js';
@@ -87,8 +89,31 @@ async function programWithLadder(name: string, active: boolean): Promise<string>
   // only a running program takes members, so the other one ends after enrolling them
   await transitionProgram(ctx, program.id, { status: 'active', reason: 'test' });
   for (const p of [a, b]) await enrollPartner(ctx, program.id, { partnerId: p.id, tierId: tier.id });
+  await withAgreement(program.id);
   if (!active) await transitionProgram(ctx, program.id, { status: 'completed', reason: 'test' });
   return program.id;
+}
+
+/** A published agreement that both partners accepted, and a draft of the next version. */
+async function withAgreement(programId: string) {
+  const ctx = env.ctx(systemActor('test'));
+  const v1 = await publishAgreement(ctx, (await createAgreement(ctx, programId, { title: 'T', body: 'Terms' })).id);
+  await createAgreement(ctx, programId, { title: 'T', body: 'Next terms' });
+  for (const e of await listProgramEnrollments(ctx, programId)) {
+    const admin = await makeUser(env, 'partner_admin', e.partnerId);
+    const actor: Actor = {
+      type: 'user',
+      id: admin.id,
+      label: admin.email,
+      role: 'partner_admin',
+      partnerId: e.partnerId,
+      sessionId: null,
+    };
+    await acceptAgreement({ ...env.ctx(actor), ip: '192.0.2.1', userAgent: 'test' }, e.id, {
+      agreementId: v1.id,
+      sha256: v1.sha256!,
+    });
+  }
 }
 
 /** Vendor tables a partner reads while the program runs: the ladder of running programs, nothing else. */
@@ -212,7 +237,8 @@ describe(`row-level security (${backendName})`, () => {
       'enrollments',
       'tier_changes',
       'enrollment_status_changes',
-      ...Object.keys(LADDER_TABLES).filter((t) => !['onboarding_plans', 'onboarding_steps', 'agreements'].includes(t)),
+      'agreement_acceptances',
+      ...Object.keys(LADDER_TABLES).filter((t) => !['onboarding_plans', 'onboarding_steps'].includes(t)),
     ]) {
       expect(seenAsA[t], t).toBeGreaterThan(0);
     }

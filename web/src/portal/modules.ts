@@ -23,6 +23,11 @@ export const PORTAL_MODULES: PortalModule[] = [
     description: 'The programs open to you: their tiers, what each tier awards, and where you stand.',
   },
   {
+    label: 'Agreements',
+    path: 'agreements',
+    description: 'The agreements of your programs: read them, accept them, and keep the receipts.',
+  },
+  {
     label: 'Learning',
     path: 'learning',
     comingSoon: true,

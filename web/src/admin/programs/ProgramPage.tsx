@@ -15,6 +15,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useDialogMutation } from '../../components/useDialogMutation';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useRequiredText } from '../../components/useRequiredText';
+import { AgreementTab } from './AgreementTab';
 import { programKeys, useProgramChanged } from './cache';
 import { EcosystemTab } from './EcosystemTab';
 import { ProgramFilePanel } from './file/ProgramFilePanel';
@@ -30,6 +31,7 @@ const TABS = [
   { value: 'benefits', label: 'Benefits' },
   { value: 'ecosystem', label: 'Ecosystem' },
   { value: 'partners', label: 'Partners' },
+  { value: 'agreement', label: 'Agreement' },
   { value: 'file', label: 'Import / export' },
 ] as const;
 type Tab = (typeof TABS)[number]['value'];
@@ -212,6 +214,9 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="partners" pt="lg">
           <PartnersTab program={p} editable={can('enrollment.write') && !p.archivedAt} />
+        </Tabs.Panel>
+        <Tabs.Panel value="agreement" pt="lg">
+          <AgreementTab program={p} editable={can('agreement.write') && !p.archivedAt} />
         </Tabs.Panel>
         <Tabs.Panel value="file" pt="lg">
           <ProgramFilePanel program={p} />
