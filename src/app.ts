@@ -13,6 +13,7 @@ import { programRoutes } from './modules/programs/routes.js';
 import { programFileRoutes } from './modules/programs/file/routes.js';
 import { enrollmentRoutes } from './modules/enrollments/routes.js';
 import { graphRoutes } from './modules/graph/routes.js';
+import { onboardingRoutes } from './modules/onboarding/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import type { Database } from './platform/db/database.js';
 import { registerDocs } from './platform/http/docs.js';
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(programFileRoutes());
       await api.register(enrollmentRoutes());
       await api.register(graphRoutes());
+      await api.register(onboardingRoutes());
       await api.register(auditRoutes());
       await api.register(mailRoutes());
     },

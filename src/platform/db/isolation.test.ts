@@ -6,6 +6,7 @@ import { invite } from '../../modules/identity/invitations.service.js';
 import { Browser, createTestEnv, makePartner, makeUser, type TestEnv, unique } from '../../test/app.js';
 import { backendName } from '../../test/database.js';
 import { enrollPartner } from '../../modules/enrollments/service.js';
+import { recordOnboardingEvent, startOnboarding } from '../../modules/onboarding/events.js';
 import { putLogo, updatePartner } from '../../modules/partners/service.js';
 import { createBenefit } from '../../modules/programs/benefits.service.js';
 import { createEcosystemNode } from '../../modules/programs/ecosystem.service.js';
@@ -85,7 +86,13 @@ async function programWithLadder(name: string, active: boolean): Promise<string>
   await setBenefitValues(ctx, program.id, { values: [{ tierId: tier.id, benefitId: benefit.id, value: 30 }] });
   await createEcosystemNode(ctx, program.id, { type: 'api_ecosystem', title: 'API', properties: { apiStyle: 'rest' } });
   if (active) await transitionProgram(ctx, program.id, { status: 'active', reason: 'test' });
-  for (const p of [a, b]) await enrollPartner(ctx, program.id, { partnerId: p.id, tierId: tier.id });
+  for (const p of [a, b]) {
+    const e = await enrollPartner(ctx, program.id, { partnerId: p.id, tierId: tier.id });
+    await env.db.run({ kind: 'vendor' }, async (tx) => {
+      await startOnboarding(tx, { enrollmentId: e.id, partnerId: p.id, programId: program.id });
+      await recordOnboardingEvent(tx, { partnerId: p.id, event: 'training_completed', actorLabel: 'test' });
+    });
+  }
   return program.id;
 }
 
@@ -156,8 +163,8 @@ describe(`row-level security (${backendName})`, () => {
       );
       seenAsA[name] = mine.length;
       const hasOwner = all.length > 0 && column in all[0]!;
-      if (name === 'products') {
-        // the vendor's catalogue: readable by partners, not theirs
+      if (name === 'products' || name === 'onboarding_plans' || name === 'onboarding_steps') {
+        // the vendor's catalogue and the programs' checklists: readable by partners, not theirs
         expect(mine.length).toBe(all.length);
         continue;
       }
@@ -201,6 +208,9 @@ describe(`row-level security (${backendName})`, () => {
       'idempotency_keys',
       'enrollments',
       'tier_changes',
+      'onboardings',
+      'onboarding_progress',
+      'onboarding_steps',
       ...Object.keys(LADDER_TABLES),
     ]) {
       expect(seenAsA[t], t).toBeGreaterThan(0);
@@ -222,6 +232,29 @@ describe(`row-level security (${backendName})`, () => {
       rowsOf(tx, sql`delete from api_keys where partner_id = ${b.id} returning id`),
     );
     expect(deleted).toEqual([]);
+  });
+
+  it('a partner context can neither tick nor complete another partner’s onboarding', async () => {
+    const [theirs] = await env.db.run({ kind: 'system' }, (tx) =>
+      rowsOf(
+        tx,
+        sql`select o.enrollment_id, s.id as step_id from onboardings o join onboarding_steps s on s.program_id = o.program_id where o.partner_id = ${b.id} limit 1`,
+      ),
+    );
+    const tick = env.db.run({ kind: 'partner', partnerId: a.id }, (tx) =>
+      tx.execute(
+        sql`insert into onboarding_progress (enrollment_id, step_id, partner_id, done_by) values (${theirs!.enrollment_id}, ${theirs!.step_id}, ${b.id}, 'x')`,
+      ),
+    );
+    expect(await failure(tick)).toMatch(/row-level security/);
+    const completed = await env.db.run({ kind: 'partner', partnerId: a.id }, (tx) =>
+      rowsOf(tx, sql`update onboardings set completed_at = now() where partner_id = ${b.id} returning enrollment_id`),
+    );
+    expect(completed).toEqual([]);
+    const steps = await env.db.run({ kind: 'partner', partnerId: a.id }, (tx) =>
+      rowsOf(tx, sql`update onboarding_steps set title = 'hijacked' returning id`),
+    );
+    expect(steps).toEqual([]);
   });
 
   it('a transaction with no scope set sees nothing', async () => {
