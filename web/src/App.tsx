@@ -9,6 +9,7 @@ import { CONSOLE_MODULES } from './admin/modules';
 import { MailMessagePage, MailPage } from './admin/MailPage';
 import { PartnerPage } from './admin/partners/PartnerPage';
 import { PartnersPage } from './admin/partners/PartnersPage';
+import { OnboardingListPage } from './admin/onboarding/OnboardingListPage';
 import { NewProductPage } from './admin/products/NewProductPage';
 import { ProductPage } from './admin/products/ProductPage';
 import { ProductsPage } from './admin/products/ProductsPage';
@@ -23,6 +24,7 @@ import { homeFor } from './auth/roles';
 import { ComingSoon } from './components/ComingSoon';
 import { NotFound, NotFoundPage } from './components/NotFound';
 import { CompanyPage } from './portal/CompanyPage';
+import { OnboardingPage } from './portal/onboarding/OnboardingPage';
 import { PortalHome } from './portal/PortalHome';
 import { PortalLayout } from './portal/PortalLayout';
 import { PORTAL_MODULES } from './portal/modules';
@@ -70,6 +72,7 @@ export function App() {
         <Route path="programs/templates" element={<ProgramTemplatesPage />} />
         <Route path="programs/:id" element={<ProgramPage />} />
         <Route path="benefits" element={<BenefitsPage />} />
+        <Route path="onboarding" element={<OnboardingListPage />} />
         <Route path="graph" element={<GraphPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
@@ -95,6 +98,7 @@ export function App() {
         <Route path="team" element={<TeamPage />} />
         <Route path="products" element={<PortalProductsPage />} />
         <Route path="programs" element={<PortalProgramsPage />} />
+        <Route path="onboarding" element={<OnboardingPage />} />
         {PORTAL_MODULES.filter((m) => m.comingSoon).map((m) => (
           <Route key={m.path} path={m.path} element={<ComingSoon title={m.label} description={m.description} />} />
         ))}

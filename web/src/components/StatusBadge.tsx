@@ -14,6 +14,8 @@ const COLORS: Record<string, string> = {
   archived: 'gray',
   sunset: 'gray',
   pending: 'yellow',
+  overdue: 'red',
+  completed: 'green',
 };
 
 /** A small status label: coloured border, dark text (readable whatever the colour). */

@@ -23,6 +23,11 @@ export const PORTAL_MODULES: PortalModule[] = [
     description: 'The programs open to you: their tiers, what each tier awards, and where you stand.',
   },
   {
+    label: 'Onboarding',
+    path: 'onboarding',
+    description: 'The steps to get started in each program you joined, and how far you are.',
+  },
+  {
     label: 'Learning',
     path: 'learning',
     comingSoon: true,

@@ -20,6 +20,7 @@ import { EcosystemTab } from './EcosystemTab';
 import { ProgramFilePanel } from './file/ProgramFilePanel';
 import { MOVE_HINTS, moveLabel, programTypeLabel, statusLabel } from './labels';
 import { BenefitMatrix } from './matrix/BenefitMatrix';
+import { OnboardingTab } from './OnboardingTab';
 import { OverviewTab } from './OverviewTab';
 import { PartnersTab } from './PartnersTab';
 import { TiersTab } from './TiersTab';
@@ -30,6 +31,7 @@ const TABS = [
   { value: 'benefits', label: 'Benefits' },
   { value: 'ecosystem', label: 'Ecosystem' },
   { value: 'partners', label: 'Partners' },
+  { value: 'onboarding', label: 'Onboarding' },
   { value: 'file', label: 'Import / export' },
 ] as const;
 type Tab = (typeof TABS)[number]['value'];
@@ -212,6 +214,9 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="partners" pt="lg">
           <PartnersTab program={p} editable={can('enrollment.write') && !p.archivedAt} />
+        </Tabs.Panel>
+        <Tabs.Panel value="onboarding" pt="lg">
+          <OnboardingTab program={p} editable={can('onboarding.configure') && !p.archivedAt} />
         </Tabs.Panel>
         <Tabs.Panel value="file" pt="lg">
           <ProgramFilePanel program={p} />
