@@ -19,7 +19,7 @@ import { onboardings } from './schema.js';
  */
 
 /** Who ticked the steps whose events had happened before the onboarding started. */
-export const ALREADY_DONE = 'done before onboarding started';
+export const ALREADY_DONE = 'already done when onboarding started';
 
 const as = (label: string) => ({ actor: systemActor(label), requestId: null });
 

@@ -110,7 +110,7 @@ function PlanForm({ plan, pending, error, onSubmit, onCancel }: PlanFormProps) {
           w={260}
         />
         {errors.steps && !byStep.size && (
-          <Text size="sm" c="red.8" role="alert">
+          <Text size="sm" c="red.9" role="alert">
             {errors.steps}
           </Text>
         )}
@@ -145,7 +145,7 @@ function PlanForm({ plan, pending, error, onSubmit, onCancel }: PlanFormProps) {
                       <Button
                         size="xs"
                         variant="subtle"
-                        color="red.8"
+                        color="red"
                         aria-label={`Remove step ${n}`}
                         onClick={() => setRows((rs) => rs.filter((x) => x.uid !== r.uid))}
                       >

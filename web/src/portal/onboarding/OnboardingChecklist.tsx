@@ -1,4 +1,4 @@
-import { Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { Checkbox, Group, Stack, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
@@ -29,6 +29,45 @@ function stepNote(step: OnboardingStep): string {
   return step.canTick ? 'Tick it when it is done.' : 'Not done yet.';
 }
 
+function StepText({ step }: { step: OnboardingStep }) {
+  return (
+    <>
+      {step.description && (
+        <Text size="sm" component="span" display="block" c="gray.9">
+          {step.description}
+        </Text>
+      )}
+      <Text size="xs" component="span" display="block" c="gray.8">
+        {stepNote(step)}
+      </Text>
+    </>
+  );
+}
+
+/** A step the user cannot tick: its state in words and a mark, readable rather than a greyed-out checkbox. */
+function ReadOnlyStep({ step }: { step: OnboardingStep }) {
+  return (
+    <Group gap="sm" wrap="nowrap" align="flex-start">
+      <ThemeIcon
+        size={20}
+        radius="xl"
+        variant={step.done ? 'filled' : 'outline'}
+        color={step.done ? 'green.9' : 'gray.7'}
+        aria-hidden
+      >
+        {step.done ? '✓' : ''}
+      </ThemeIcon>
+      <div>
+        <Text size="sm" fw={600}>
+          <VisuallyHidden>{step.done ? 'Done: ' : 'To do: '}</VisuallyHidden>
+          {step.title}
+        </Text>
+        <StepText step={step} />
+      </div>
+    </Group>
+  );
+}
+
 function StepItem({ step, enrollmentId }: { step: OnboardingStep; enrollmentId: string }) {
   const queryClient = useQueryClient();
   const toggle = useMutation({
@@ -49,29 +88,30 @@ function StepItem({ step, enrollmentId }: { step: OnboardingStep; enrollmentId: 
     onError: (error) =>
       notifications.show({ color: 'red', message: error instanceof Error ? error.message : 'The step was not saved' }),
   });
-  const descriptionId = `step-${step.id}-note`;
+  if (!step.canTick) {
+    return (
+      <li>
+        <ReadOnlyStep step={step} />
+      </li>
+    );
+  }
   return (
     <li>
       <Checkbox
-        checked={step.done}
-        disabled={!step.canTick || toggle.isPending}
-        onChange={(e) => toggle.mutate(e.currentTarget.checked)}
+        // shows the click at once; the server's answer replaces it
+        checked={toggle.isPending ? toggle.variables : step.done}
+        // not disabled while saving, so that keyboard focus stays on the box
+        onChange={(e) => {
+          if (!toggle.isPending) toggle.mutate(e.currentTarget.checked);
+        }}
         label={
           <Text size="sm" fw={600} component="span">
             {step.title}
           </Text>
         }
-        aria-describedby={descriptionId}
         description={
-          <span id={descriptionId}>
-            {step.description && (
-              <Text size="sm" component="span" display="block" c="gray.9">
-                {step.description}
-              </Text>
-            )}
-            <Text size="xs" component="span" display="block" c="gray.8">
-              {stepNote(step)}
-            </Text>
+          <span>
+            <StepText step={step} />
           </span>
         }
       />
