@@ -10,6 +10,7 @@ import { MailTemplatePage } from './admin/mail/MailTemplatePage';
 import { MailMessagePage, MailPage } from './admin/MailPage';
 import { PartnerPage } from './admin/partners/PartnerPage';
 import { PartnersPage } from './admin/partners/PartnersPage';
+import { OnboardingListPage } from './admin/onboarding/OnboardingListPage';
 import { NewProductPage } from './admin/products/NewProductPage';
 import { ProductPage } from './admin/products/ProductPage';
 import { ProductsPage } from './admin/products/ProductsPage';
@@ -26,6 +27,7 @@ import { NotFound, NotFoundPage } from './components/NotFound';
 import { AgreementReaderPage } from './portal/agreements/AgreementReader';
 import { AgreementsPage } from './portal/agreements/AgreementsPage';
 import { CompanyPage } from './portal/CompanyPage';
+import { OnboardingPage } from './portal/onboarding/OnboardingPage';
 import { PortalHome } from './portal/PortalHome';
 import { PortalLayout } from './portal/PortalLayout';
 import { PORTAL_MODULES } from './portal/modules';
@@ -75,6 +77,7 @@ export function App() {
         <Route path="programs/templates" element={<ProgramTemplatesPage />} />
         <Route path="programs/:id" element={<ProgramPage />} />
         <Route path="benefits" element={<BenefitsPage />} />
+        <Route path="onboarding" element={<OnboardingListPage />} />
         <Route path="graph" element={<GraphPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
@@ -104,6 +107,7 @@ export function App() {
         <Route path="programs" element={<PortalProgramsPage />} />
         <Route path="agreements" element={<AgreementsPage />} />
         <Route path="agreements/:enrollmentId" element={<AgreementReaderPage />} />
+        <Route path="onboarding" element={<OnboardingPage />} />
         {PORTAL_MODULES.filter((m) => m.comingSoon).map((m) => (
           <Route key={m.path} path={m.path} element={<ComingSoon title={m.label} description={m.description} />} />
         ))}

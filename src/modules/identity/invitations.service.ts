@@ -10,6 +10,7 @@ import { AppError, invalidFields, notFound } from '../../platform/errors.js';
 import { after, decodeCursor, type Page, type PageQuery, toPage } from '../../platform/http/pagination.js';
 import { queueTemplatedMail } from '../../platform/mail/templates.js';
 import { read, write } from '../../platform/unit-of-work.js';
+import { recordTeamInvitation } from '../onboarding/events.js';
 import { partnerRefs } from '../partners/service.js';
 import type { CreateInvitationInput, InvitationView } from './contracts.js';
 import { invitationMail, invitationVars } from './mails.js';
@@ -65,6 +66,7 @@ export async function invite(ctx: Ctx, input: CreateInvitationInput): Promise<In
       })
       .returning();
     const [view] = await invitationViews(tx, [row!]);
+    if (partnerId) await recordTeamInvitation(tx, partnerId, ctx.actor.label);
     await recordChange(tx, ctx, {
       action: 'invitation.created',
       objectType: 'invitation',

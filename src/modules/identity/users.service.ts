@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { actorPartnerId } from '../../platform/access/actor.js';
 import { requireAccess } from '../../platform/access/require-access.js';
 import { isPartnerRole, isVendorRole } from '../../platform/access/roles.js';
@@ -21,7 +21,7 @@ import {
 } from './contracts.js';
 import { checkPassword } from './rules/password-policy.js';
 import { normalizeEmail } from './rules/throttle.js';
-import { users } from './schema.js';
+import { invitations, users } from './schema.js';
 import { endSessionsOf } from './sessions.service.js';
 import { userView, userViews } from './views.js';
 
@@ -201,4 +201,30 @@ export async function vendorAdmins(tx: Tx): Promise<{ id: string; name: string; 
     .from(users)
     .where(and(isNull(users.partnerId), eq(users.role, 'admin'), isNull(users.disabledAt)))
     .orderBy(users.createdAt);
+}
+
+/** For other modules: the people a partner has in Trellis, counting its users and its pending invitations. */
+export async function partnerTeamSize(tx: Tx, partnerId: string): Promise<number> {
+  const [u] = await tx.select({ n: count() }).from(users).where(eq(users.partnerId, partnerId));
+  const [i] = await tx
+    .select({ n: count() })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.partnerId, partnerId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, sql`now()`),
+      ),
+    );
+  return Number(u?.n ?? 0) + Number(i?.n ?? 0);
+}
+
+/** For other modules: the e-mail addresses of a partner's admins who can still sign in (e.g. for reminders). */
+export async function partnerAdminEmails(tx: Tx, partnerId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.partnerId, partnerId), eq(users.role, 'partner_admin'), isNull(users.disabledAt)));
+  return rows.map((r) => r.email);
 }

@@ -11,6 +11,8 @@ import { read, write } from '../../platform/unit-of-work.js';
 import { parseInput } from '../../platform/validation.js';
 import { prepareUpload } from '../../platform/images/upload.js';
 import { staffRefs } from '../identity/users.service.js';
+import { recordOnboardingEvent } from '../onboarding/events.js';
+import { profileComplete } from '../onboarding/rules/profile.js';
 import {
   createPartnerBody,
   type CreatePartnerInput,
@@ -202,6 +204,9 @@ export async function updatePartner(ctx: Ctx, id: string, raw: UpdatePartnerInpu
         .insert(partnerNotes)
         .values({ partnerId: id, notes })
         .onConflictDoUpdate({ target: partnerNotes.partnerId, set: { notes, updatedAt: new Date() } });
+    // a profile left complete ticks "complete the profile" in the partner's open onboardings
+    if (profileComplete(row!))
+      await recordOnboardingEvent(tx, { partnerId: id, event: 'profile_completed', actorLabel: ctx.actor.label });
     const [updated] = await views(tx, ctx, [row!]);
     await recordChange(tx, ctx, {
       action: 'partner.updated',

@@ -14,8 +14,11 @@ export type Change = {
   after: object | null;
 };
 
-/** Every state change goes through here: one audit entry and one outbox event, in the same transaction. */
-export async function recordChange(tx: Tx, ctx: Ctx, change: Change): Promise<void> {
+/**
+ * Every state change goes through here: one audit entry and one outbox event, in the same transaction. Only
+ * the actor and request id are read, so a module reacting inside another's transaction can pass just those.
+ */
+export async function recordChange(tx: Tx, ctx: Pick<Ctx, 'actor' | 'requestId'>, change: Change): Promise<void> {
   const at = new Date();
   const { actor } = ctx;
   await tx.insert(auditLog).values({

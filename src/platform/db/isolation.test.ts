@@ -8,6 +8,7 @@ import { backendName } from '../../test/database.js';
 import { acceptAgreement } from '../../modules/agreements/accept.service.js';
 import { createAgreement, publishAgreement } from '../../modules/agreements/versions.service.js';
 import { enrollPartner, listProgramEnrollments } from '../../modules/enrollments/service.js';
+import { recordOnboardingEvent } from '../../modules/onboarding/events.js';
 import { putLogo, updatePartner } from '../../modules/partners/service.js';
 import { createBenefit } from '../../modules/programs/benefits.service.js';
 import { createEcosystemNode } from '../../modules/programs/ecosystem.service.js';
@@ -86,9 +87,13 @@ async function programWithLadder(name: string, active: boolean): Promise<string>
   await setProgramBenefits(ctx, program.id, { benefitIds: [benefit.id] });
   await setBenefitValues(ctx, program.id, { values: [{ tierId: tier.id, benefitId: benefit.id, value: 30 }] });
   await createEcosystemNode(ctx, program.id, { type: 'api_ecosystem', title: 'API', properties: { apiStyle: 'rest' } });
-  // only a running program takes members, so the other one ends after enrolling them
+  // only a running program takes members, so the other one ends after enrolling them (approval starts onboarding)
   await transitionProgram(ctx, program.id, { status: 'active', reason: 'test' });
   for (const p of [a, b]) await enrollPartner(ctx, program.id, { partnerId: p.id, tierId: tier.id });
+  await env.db.run({ kind: 'vendor' }, async (tx) => {
+    for (const p of [a, b])
+      await recordOnboardingEvent(tx, { partnerId: p.id, event: 'training_completed', actorLabel: 'test' });
+  });
   await withAgreement(program.id);
   if (!active) await transitionProgram(ctx, program.id, { status: 'completed', reason: 'test' });
   return program.id;
@@ -238,7 +243,9 @@ describe(`row-level security (${backendName})`, () => {
       'tier_changes',
       'enrollment_status_changes',
       'agreement_acceptances',
-      ...Object.keys(LADDER_TABLES).filter((t) => !['onboarding_plans', 'onboarding_steps'].includes(t)),
+      'onboardings',
+      'onboarding_progress',
+      ...Object.keys(LADDER_TABLES),
     ]) {
       expect(seenAsA[t], t).toBeGreaterThan(0);
     }
@@ -259,6 +266,29 @@ describe(`row-level security (${backendName})`, () => {
       rowsOf(tx, sql`delete from api_keys where partner_id = ${b.id} returning id`),
     );
     expect(deleted).toEqual([]);
+  });
+
+  it('a partner context can neither tick nor complete another partner’s onboarding', async () => {
+    const [theirs] = await env.db.run({ kind: 'system' }, (tx) =>
+      rowsOf(
+        tx,
+        sql`select o.enrollment_id, s.id as step_id from onboardings o join onboarding_steps s on s.program_id = o.program_id where o.partner_id = ${b.id} limit 1`,
+      ),
+    );
+    const tick = env.db.run({ kind: 'partner', partnerId: a.id }, (tx) =>
+      tx.execute(
+        sql`insert into onboarding_progress (enrollment_id, step_id, partner_id, done_by) values (${theirs!.enrollment_id}, ${theirs!.step_id}, ${b.id}, 'x')`,
+      ),
+    );
+    expect(await failure(tick)).toMatch(/row-level security/);
+    const completed = await env.db.run({ kind: 'partner', partnerId: a.id }, (tx) =>
+      rowsOf(tx, sql`update onboardings set completed_at = now() where partner_id = ${b.id} returning enrollment_id`),
+    );
+    expect(completed).toEqual([]);
+    const steps = await env.db.run({ kind: 'partner', partnerId: a.id }, (tx) =>
+      rowsOf(tx, sql`update onboarding_steps set title = 'hijacked' returning id`),
+    );
+    expect(steps).toEqual([]);
   });
 
   it('a transaction with no scope set sees nothing', async () => {

@@ -20,10 +20,11 @@ type CursorKey = { at: string; id: string };
 
 const cursorSchema = z.object({ at: z.iso.datetime(), id: z.uuid() });
 
-export function decodeCursor(cursor: string | undefined): CursorKey | null {
+/** Decodes a cursor this API gave out, of the shape `schema` says; anything else is a 400 naming `cursor`. */
+export function decodeCursorOf<T>(schema: z.ZodType<T>, cursor: string | undefined): T | null {
   if (!cursor) return null;
   try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
     throw new AppError('invalid_cursor', 'cursor: not a cursor this API gave out', [
       { field: 'cursor', message: 'not a cursor this API gave out' },
@@ -31,7 +32,12 @@ export function decodeCursor(cursor: string | undefined): CursorKey | null {
   }
 }
 
-const encodeCursor = (key: CursorKey) => Buffer.from(JSON.stringify(key)).toString('base64url');
+/** A cursor for any keyset (the list decodes it with `decodeCursorOf` and its own schema). */
+export const encodeCursorOf = (key: object) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+export function decodeCursor(cursor: string | undefined): CursorKey | null {
+  return decodeCursorOf(cursorSchema, cursor);
+}
 
 /** Keyset condition for lists ordered by (time desc, id desc): rows strictly after the cursor. */
 export function after(cursor: CursorKey | null, at: AnyPgColumn, id: AnyPgColumn): SQL | undefined {
@@ -49,6 +55,6 @@ export function toPage<R, T>(
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   const nextCursor =
-    rows.length > limit && last ? encodeCursor({ at: keyOf(last).at.toISOString(), id: keyOf(last).id }) : null;
+    rows.length > limit && last ? encodeCursorOf({ at: keyOf(last).at.toISOString(), id: keyOf(last).id }) : null;
   return { items: items.map(view), nextCursor };
 }

@@ -23,6 +23,12 @@ export const CONSOLE_MODULES: ConsoleModule[] = [
       'Run reseller, referral, affiliate, MSP, system integrator, technology, consulting, marketplace and alliance programs, each with its currency, eligibility rules, agreement, tier ladder, benefits and policies.',
   },
   {
+    label: 'Onboarding',
+    path: 'onboarding',
+    permission: 'onboarding.read',
+    description: 'New partners working through their programs’ onboarding checklists, overdue first.',
+  },
+  {
     label: 'Benefits',
     path: 'benefits',
     permission: 'benefit.read',

@@ -20,6 +20,8 @@ const COLORS: Record<string, string> = {
   rejected: 'red',
   suspended: 'orange',
   terminated: 'gray',
+  overdue: 'red',
+  completed: 'green',
 };
 
 /** A small status label: coloured border, dark text (readable whatever the colour). */

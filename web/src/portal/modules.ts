@@ -28,6 +28,11 @@ export const PORTAL_MODULES: PortalModule[] = [
     description: 'The agreements of your programs: read them, accept them, and keep the receipts.',
   },
   {
+    label: 'Onboarding',
+    path: 'onboarding',
+    description: 'The steps to get started in each program you joined, and how far you are.',
+  },
+  {
     label: 'Learning',
     path: 'learning',
     comingSoon: true,

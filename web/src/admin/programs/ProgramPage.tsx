@@ -21,6 +21,7 @@ import { EcosystemTab } from './EcosystemTab';
 import { ProgramFilePanel } from './file/ProgramFilePanel';
 import { MOVE_HINTS, moveLabel, programTypeLabel, statusLabel } from './labels';
 import { BenefitMatrix } from './matrix/BenefitMatrix';
+import { OnboardingTab } from './OnboardingTab';
 import { OverviewTab } from './OverviewTab';
 import { PartnersTab } from './PartnersTab';
 import { TiersTab } from './TiersTab';
@@ -32,6 +33,7 @@ const TABS = [
   { value: 'ecosystem', label: 'Ecosystem' },
   { value: 'partners', label: 'Partners' },
   { value: 'agreement', label: 'Agreement' },
+  { value: 'onboarding', label: 'Onboarding' },
   { value: 'file', label: 'Import / export' },
 ] as const;
 type Tab = (typeof TABS)[number]['value'];
@@ -217,6 +219,9 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="agreement" pt="lg">
           <AgreementTab program={p} editable={can('agreement.write') && !p.archivedAt} />
+        </Tabs.Panel>
+        <Tabs.Panel value="onboarding" pt="lg">
+          <OnboardingTab program={p} editable={can('onboarding.configure') && !p.archivedAt} />
         </Tabs.Panel>
         <Tabs.Panel value="file" pt="lg">
           <ProgramFilePanel program={p} />
