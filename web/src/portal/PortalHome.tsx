@@ -15,6 +15,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { TeamTable } from '../components/TeamTable';
 import { usePageTitle } from '../components/usePageTitle';
 import { type Todo, todosOf } from './home/todos';
+import { myOnboardingsQuery, OnboardingProgress } from './onboarding/OnboardingProgress';
 import { currentTier, laddersQuery } from './ladders';
 
 export const myEnrollmentsQuery = {
@@ -33,8 +34,14 @@ export function PortalHome() {
     enabled: !!partnerId,
   });
   const enrollments = useQuery(myEnrollmentsQuery);
+  const onboardings = useQuery(myOnboardingsQuery);
   const isAdmin = user.role === 'partner_admin';
-  const todos = todosOf({ enrollments: enrollments.data ?? [], partner: partner.data, isAdmin });
+  const todos = todosOf({
+    enrollments: enrollments.data ?? [],
+    onboardings: onboardings.data?.items ?? [],
+    partner: partner.data,
+    isAdmin,
+  });
 
   return (
     <Stack gap="lg">
@@ -51,7 +58,7 @@ export function PortalHome() {
       </Group>
 
       <Section id="todo-heading" title="What needs doing">
-        {enrollments.isPending || (partner.isPending && partnerId) ? (
+        {enrollments.isPending || onboardings.isPending || (partner.isPending && partnerId) ? (
           <CenteredLoader py="sm" label="Loading your to-dos" />
         ) : (
           <TodoList todos={todos} />
@@ -59,6 +66,10 @@ export function PortalHome() {
       </Section>
 
       <ProgramsCard enrollments={enrollments} />
+
+      <Section id="onboarding-heading" title="Onboarding">
+        <OnboardingProgress />
+      </Section>
 
       <Section
         id="company-heading"

@@ -7,7 +7,7 @@ const WITH_AGREEMENT = new Set(['submitted', 'approved', 'active', 'suspended'])
 
 /** The partner's enrollments that concern an agreement, each with its agreement state. */
 export const myEnrollmentsQuery = {
-  queryKey: ['enrollments', 'mine'],
+  queryKey: ['enrollments', 'mine', 'with-agreement'],
   queryFn: async () =>
     (await api.get<EnrollmentWithAgreement[]>('/enrollments')).filter((e) => WITH_AGREEMENT.has(e.status)),
 };

@@ -1,3 +1,4 @@
+import type { Onboarding } from '../../api/onboarding';
 import type { Enrollment } from '../../api/programs';
 import type { Partner } from '../../api/types';
 
@@ -25,7 +26,12 @@ export function missingProfileFields(p: Partner): string[] {
 }
 
 /** What the partner's people have to do next, from its memberships and profile; the most pressing first. */
-export function todosOf(input: { enrollments: Enrollment[]; partner: Partner | undefined; isAdmin: boolean }): Todo[] {
+export function todosOf(input: {
+  enrollments: Enrollment[];
+  onboardings: Onboarding[];
+  partner: Partner | undefined;
+  isAdmin: boolean;
+}): Todo[] {
   const todos: Todo[] = [];
   for (const e of input.enrollments) {
     const a = e.agreement;
@@ -36,7 +42,7 @@ export function todosOf(input: { enrollments: Enrollment[]; partner: Partner | u
         text: input.isAdmin
           ? `Accept the ${e.programName} agreement (version ${a.version})${by}${e.status === 'approved' ? ' to start in the program' : ''}.`
           : `A partner admin of your company must accept the ${e.programName} agreement${by}.`,
-        to: '/portal/agreements',
+        to: `/portal/agreements/${encodeURIComponent(e.id)}`,
         linkLabel: input.isAdmin ? 'Read and accept' : 'See the agreement',
         urgent: e.status === 'approved' || Boolean(a.acceptBy && new Date(a.acceptBy) < new Date()),
       });
@@ -49,6 +55,20 @@ export function todosOf(input: { enrollments: Enrollment[]; partner: Partner | u
         linkLabel: 'Open programs',
         urgent: false,
       });
+  }
+  for (const o of input.onboardings) {
+    if (o.status === 'completed') continue;
+    const left = o.total - o.done;
+    todos.push({
+      id: `onboarding-${o.enrollmentId}`,
+      text:
+        o.status === 'overdue'
+          ? `Onboarding in ${o.programName} is overdue: ${left} of ${o.total} steps left.`
+          : `Finish onboarding in ${o.programName}: ${left} of ${o.total} steps left, due ${new Date(o.dueAt).toLocaleDateString()}.`,
+      to: '/portal/onboarding',
+      linkLabel: 'Open the checklist',
+      urgent: o.status === 'overdue',
+    });
   }
   if (input.partner && input.isAdmin) {
     const missing = missingProfileFields(input.partner);
