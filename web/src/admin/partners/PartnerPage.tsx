@@ -16,6 +16,7 @@ import { InvitationsTable, TeamTable } from '../../components/TeamTable';
 import { usePageTitle } from '../../components/usePageTitle';
 import { AuditTable } from '../AuditTable';
 import { PartnerPrograms } from '../enrollments/PartnerPrograms';
+import { PartnerOnboarding } from './PartnerOnboarding';
 
 export function PartnerPage() {
   const { id = '' } = useParams();
@@ -95,6 +96,7 @@ export function PartnerPage() {
       </Modal>
 
       <PartnerPrograms partner={p} />
+      <PartnerOnboarding partner={p} />
 
       <section aria-labelledby="team-heading">
         <Title order={2} size="h3" id="team-heading" mb="sm">
