@@ -12,6 +12,7 @@ import { productRoutes } from './modules/products/routes.js';
 import { programRoutes } from './modules/programs/routes.js';
 import { programFileRoutes } from './modules/programs/file/routes.js';
 import { enrollmentRoutes } from './modules/enrollments/routes.js';
+import { applicationRoutes } from './modules/applications/routes.js';
 import { graphRoutes } from './modules/graph/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import type { Database } from './platform/db/database.js';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(programRoutes());
       await api.register(programFileRoutes());
       await api.register(enrollmentRoutes());
+      await api.register(applicationRoutes());
       await api.register(graphRoutes());
       await api.register(auditRoutes());
       await api.register(mailRoutes());

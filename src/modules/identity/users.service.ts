@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { actorPartnerId } from '../../platform/access/actor.js';
 import { requireAccess } from '../../platform/access/require-access.js';
-import { isPartnerRole, isVendorRole } from '../../platform/access/roles.js';
+import { isPartnerRole, isVendorRole, type Role } from '../../platform/access/roles.js';
 import { recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import { contains } from '../../platform/db/search.js';
@@ -200,5 +200,18 @@ export async function vendorAdmins(tx: Tx): Promise<{ id: string; name: string; 
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
     .where(and(isNull(users.partnerId), eq(users.role, 'admin'), isNull(users.disabledAt)))
+    .orderBy(users.createdAt);
+}
+
+/** For other modules' mail: the vendor's active users holding one of these roles (e.g. who reviews applications). */
+export async function vendorUsersWithRoles(
+  tx: Tx,
+  roles: readonly Role[],
+): Promise<{ id: string; name: string; email: string }[]> {
+  if (roles.length === 0) return [];
+  return tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(isNull(users.partnerId), inArray(users.role, [...roles]), isNull(users.disabledAt)))
     .orderBy(users.createdAt);
 }
