@@ -241,7 +241,7 @@ describe('the public form', () => {
     expect(french).toMatchObject({ score: 25, eligible: false });
     expect(french.eligibility[0]).toMatchObject({
       met: false,
-      detail: 'France is not among Germany, Austria or Switzerland',
+      detail: 'Based in France, not in Germany, Austria or Switzerland',
     });
 
     const received = await mailsTo(body.contactEmail);

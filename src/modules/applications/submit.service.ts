@@ -80,7 +80,7 @@ export async function submitApplication(
     if (!takesApplications(program, form)) throw notFound('Application form');
     const receipt = (id: string) => ({
       id,
-      message: `Thank you. Your application to ${program.name} was received; a confirmation is on its way to ${email}.`,
+      message: `Your application to ${program.name} was received; a confirmation is on its way to ${email}.`,
     });
     // a robot filled in the field people never see: it is told what people are told, and nothing is kept
     if (input[HONEYPOT_FIELD]?.trim()) return receipt(randomUUID());

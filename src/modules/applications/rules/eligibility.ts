@@ -64,46 +64,39 @@ export const eligibilityRuleSchema = z.discriminatedUnion(
 
 const sameWord = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const sizeRank = (size: string) => (COMPANY_SIZES as readonly string[]).indexOf(size);
-/** The least headcount of a size band: '51-200' → '51 employees'. */
-const minEmployees = (size: string) => {
-  const n = size.replace(/[-+].*$/, '');
-  return n === '1' ? '1 employee' : `${n} employees`;
-};
+/** The least headcount of a size band: '51-200' → '51'. */
+const minEmployees = (size: string) => size.replace(/[-+].*$/, '');
 
 /** Whether one rule holds for the applicant, and why, in a reviewer's words. */
 export function checkRule(rule: EligibilityRule, a: Applicant): { met: boolean; detail: string } {
   switch (rule.kind) {
     case 'countries': {
       const met = rule.countries.includes(a.country);
-      return {
-        met,
-        detail: `${countryLabel(a.country)} ${met ? 'is' : 'is not'} among ${anyOf(rule.countries.map(countryLabel))}`,
-      };
+      const where = `Based in ${countryLabel(a.country)}`;
+      return { met, detail: met ? where : `${where}, not in ${anyOf(rule.countries.map(countryLabel))}` };
     }
     case 'regions': {
       const hits = a.regions.filter((r) => rule.regions.includes(r));
       return hits.length
-        ? { met: true, detail: `serves ${anyOf(hits.map(regionLabel))}` }
-        : { met: false, detail: `serves none of ${anyOf(rule.regions.map(regionLabel))}` };
+        ? { met: true, detail: `Serves ${anyOf(hits.map(regionLabel))}` }
+        : { met: false, detail: `Does not serve ${anyOf(rule.regions.map(regionLabel))}` };
     }
     case 'partner_types': {
       const hits = a.partnerTypes.filter((t) => rule.partnerTypes.includes(t));
       return hits.length
-        ? { met: true, detail: `is a ${anyOf(hits.map(typeLabel))}` }
-        : { met: false, detail: `is none of ${anyOf(rule.partnerTypes.map(typeLabel))}` };
+        ? { met: true, detail: `Works as ${anyOf(hits.map(typeLabel))}` }
+        : { met: false, detail: `Does not work as ${anyOf(rule.partnerTypes.map(typeLabel))}` };
     }
     case 'industries': {
       const hits = a.industries.filter((i) => rule.industries.some((r) => sameWord(r, i)));
       return hits.length
-        ? { met: true, detail: `works in ${anyOf(hits)}` }
-        : { met: false, detail: `works in none of ${anyOf(rule.industries)}` };
+        ? { met: true, detail: `Works in ${anyOf(hits)}` }
+        : { met: false, detail: `Does not work in ${anyOf(rule.industries)}` };
     }
     case 'min_size': {
       const met = sizeRank(a.companySize) >= 0 && sizeRank(a.companySize) >= sizeRank(rule.companySize);
-      return {
-        met,
-        detail: `${sizeLabel(a.companySize)}, ${met ? 'at least' : 'fewer than'} ${minEmployees(rule.companySize)}`,
-      };
+      const asked = `the ${minEmployees(rule.companySize)} asked for`;
+      return { met, detail: `Has ${sizeLabel(a.companySize)}, ${met ? `at least ${asked}` : `fewer than ${asked}`}` };
     }
   }
 }
@@ -140,6 +133,8 @@ export function describeRule(rule: EligibilityRule): string {
     case 'industries':
       return `Works in ${anyOf(rule.industries)}`;
     case 'min_size':
-      return `At least ${minEmployees(rule.companySize)}`;
+      return rule.companySize === COMPANY_SIZES[0]
+        ? 'Any size'
+        : `At least ${minEmployees(rule.companySize)} employees`;
   }
 }

@@ -64,7 +64,19 @@ describe('eligibility: each rule', () => {
   ])('%s', (_name, rule, met) => {
     const scored = scoreApplication([rule], acme, 0);
     expect(scored.results[0]).toMatchObject({ rule: 0, kind: rule.kind, met, required: false });
-    expect(scored.results[0]!.detail).not.toBe('');
+  });
+
+  it.each<[EligibilityRule, string]>([
+    [countries(['DE']), 'Based in Germany'],
+    [countries(['FR', 'ES']), 'Based in Germany, not in France or Spain'],
+    [regions(['europe', 'oceania']), 'Serves Europe'],
+    [regions(['oceania']), 'Does not serve Oceania'],
+    [types(['msp']), 'Works as Managed service provider (MSP)'],
+    [industries(['healthcare']), 'Does not work in healthcare'],
+    [minSize('11-50'), 'Has 51-200 employees, at least the 11 asked for'],
+    [minSize('201-500'), 'Has 51-200 employees, fewer than the 201 asked for'],
+  ])('explains %j to reviewers', (rule, detail) => {
+    expect(scoreApplication([rule], acme, 0).results[0]!.detail).toBe(detail);
   });
 });
 
@@ -132,6 +144,7 @@ describe('eligibility: rules as written', () => {
     [industries(['Retail']), 'Works in Retail'],
     [minSize('51-200'), 'At least 51 employees'],
     [minSize('5001+'), 'At least 5001 employees'],
+    [minSize('1-10'), 'Any size'],
   ])('describes %j without its weight', (rule, words) => {
     expect(describeRule({ ...rule, weight: 42 })).toBe(words);
   });

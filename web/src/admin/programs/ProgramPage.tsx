@@ -12,6 +12,7 @@ import { ErrorAlert, FormErrorAlert } from '../../components/ErrorAlert';
 import { ReasonField } from '../../components/fields';
 import { ModalFormActions } from '../../components/FormActions';
 import { StatusBadge } from '../../components/StatusBadge';
+import { ApplicationFormTab } from '../applications/ApplicationFormTab';
 import { useDialogMutation } from '../../components/useDialogMutation';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useRequiredText } from '../../components/useRequiredText';
@@ -30,6 +31,7 @@ const TABS = [
   { value: 'benefits', label: 'Benefits' },
   { value: 'ecosystem', label: 'Ecosystem' },
   { value: 'partners', label: 'Partners' },
+  { value: 'application-form', label: 'Application form' },
   { value: 'file', label: 'Import / export' },
 ] as const;
 type Tab = (typeof TABS)[number]['value'];
@@ -212,6 +214,9 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="partners" pt="lg">
           <PartnersTab program={p} editable={can('enrollment.write') && !p.archivedAt} />
+        </Tabs.Panel>
+        <Tabs.Panel value="application-form" pt="lg">
+          <ApplicationFormTab program={p} />
         </Tabs.Panel>
         <Tabs.Panel value="file" pt="lg">
           <ProgramFilePanel program={p} />
