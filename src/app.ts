@@ -13,6 +13,7 @@ import { programRoutes } from './modules/programs/routes.js';
 import { programFileRoutes } from './modules/programs/file/routes.js';
 import { enrollmentRoutes } from './modules/enrollments/routes.js';
 import { agreementRoutes } from './modules/agreements/routes.js';
+import { applicationRoutes } from './modules/applications/routes.js';
 import { graphRoutes } from './modules/graph/routes.js';
 import { onboardingRoutes } from './modules/onboarding/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(programFileRoutes());
       await api.register(enrollmentRoutes());
       await api.register(agreementRoutes());
+      await api.register(applicationRoutes());
       await api.register(graphRoutes());
       await api.register(onboardingRoutes());
       await api.register(auditRoutes());

@@ -1,5 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { ApiKeysPage } from './admin/ApiKeysPage';
+import { ApplicationPage } from './admin/applications/ApplicationPage';
+import { ApplicationsPage } from './admin/applications/ApplicationsPage';
 import { AuditPage } from './admin/AuditPage';
 import { BenefitsPage } from './admin/benefits/BenefitsPage';
 import { ConsoleHome } from './admin/ConsoleHome';
@@ -35,6 +37,7 @@ import { PortalProductsPage } from './portal/PortalProductsPage';
 import { PortalProgramsPage } from './portal/PortalProgramsPage';
 import { TeamPage } from './portal/TeamPage';
 import { AcceptInvitePage } from './public/AcceptInvitePage';
+import { ApplyPage } from './public/ApplyPage';
 import { ForgotPasswordPage } from './public/ForgotPasswordPage';
 import { LoginPage } from './public/LoginPage';
 import { ResetPasswordPage } from './public/ResetPasswordPage';
@@ -57,6 +60,7 @@ export function App() {
       <Route path="forgot-password" element={<ForgotPasswordPage />} />
       <Route path="reset-password" element={<ResetPasswordPage />} />
       <Route path="verify/:id?" element={<VerifyAcceptancePage />} />
+      <Route path="apply/:programKey" element={<ApplyPage />} />
 
       <Route
         path="console"
@@ -72,6 +76,8 @@ export function App() {
         <Route path="products/:id" element={<ProductPage />} />
         <Route path="partners" element={<PartnersPage />} />
         <Route path="partners/:id" element={<PartnerPage />} />
+        <Route path="applications" element={<ApplicationsPage />} />
+        <Route path="applications/:id" element={<ApplicationPage />} />
         <Route path="programs" element={<ProgramsPage />} />
         <Route path="programs/new" element={<NewProgramPage />} />
         <Route path="programs/templates" element={<ProgramTemplatesPage />} />

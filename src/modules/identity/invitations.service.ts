@@ -39,55 +39,66 @@ export async function invite(ctx: Ctx, input: CreateInvitationInput): Promise<In
     throw new AppError('already_exists', 'A user with this email exists', [
       { field: 'email', message: 'is already a user' },
     ]);
-  return write(ctx, 'invitation.create', async (tx) => {
-    const partner = partnerId ? (await partnerRefs(tx, [partnerId])).get(partnerId) : null;
-    if (partnerId && !partner)
-      throw new AppError('validation_failed', 'partnerId: no such partner', [
-        { field: 'partnerId', message: 'no such partner' },
-      ]);
-    const now = new Date();
-    // a new invitation to the same address replaces a pending one
-    await tx
-      .update(invitations)
-      .set({ revokedAt: now })
-      .where(
-        and(eq(sql`lower(${invitations.email})`, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
-      );
-    const token = randomToken();
-    const [row] = await tx
-      .insert(invitations)
-      .values({
-        email,
-        role: input.role,
-        partnerId,
-        tokenHash: sha256(token),
-        invitedBy: ctx.actor.type === 'user' ? ctx.actor.id : null,
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-      })
-      .returning();
-    const [view] = await invitationViews(tx, [row!]);
-    if (partnerId) await recordTeamInvitation(tx, partnerId, ctx.actor.label);
-    await recordChange(tx, ctx, {
-      action: 'invitation.created',
-      objectType: 'invitation',
-      objectId: row!.id,
-      partnerId,
-      before: null,
-      after: view!,
-    });
-    await queueTemplatedMail(
-      tx,
-      invitationMail,
-      email,
-      invitationVars({
-        link: `${ctx.config.publicUrl}/accept-invite?token=${token}`,
-        role: input.role,
-        partnerName: partner?.name ?? null,
-        inviter: ctx.actor.label,
-      }),
+  return write(ctx, 'invitation.create', (tx) => createInvitation(tx, ctx, { email, role: input.role, partnerId }));
+}
+
+/**
+ * For other modules: invites `email` in the caller's transaction (e.g. an approved application's contact, along
+ * with the partner it creates). The caller has checked access and that no user has this email.
+ */
+export async function createInvitation(
+  tx: Tx,
+  ctx: Ctx,
+  input: { email: string; role: Role; partnerId: string | null },
+): Promise<InvitationView> {
+  const { email, partnerId } = input;
+  const partner = partnerId ? (await partnerRefs(tx, [partnerId])).get(partnerId) : null;
+  if (partnerId && !partner)
+    throw new AppError('validation_failed', 'partnerId: no such partner', [
+      { field: 'partnerId', message: 'no such partner' },
+    ]);
+  const now = new Date();
+  // a new invitation to the same address replaces a pending one
+  await tx
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(
+      and(eq(sql`lower(${invitations.email})`, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
     );
-    return view!;
+  const token = randomToken();
+  const [row] = await tx
+    .insert(invitations)
+    .values({
+      email,
+      role: input.role,
+      partnerId,
+      tokenHash: sha256(token),
+      invitedBy: ctx.actor.type === 'user' ? ctx.actor.id : null,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    })
+    .returning();
+  const [view] = await invitationViews(tx, [row!]);
+  if (partnerId) await recordTeamInvitation(tx, partnerId, ctx.actor.label);
+  await recordChange(tx, ctx, {
+    action: 'invitation.created',
+    objectType: 'invitation',
+    objectId: row!.id,
+    partnerId,
+    before: null,
+    after: view!,
   });
+  await queueTemplatedMail(
+    tx,
+    invitationMail,
+    email,
+    invitationVars({
+      link: `${ctx.config.publicUrl}/accept-invite?token=${token}`,
+      role: input.role,
+      partnerName: partner?.name ?? null,
+      inviter: ctx.actor.label,
+    }),
+  );
+  return view!;
 }
 
 export async function listInvitations(

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { actorPartnerId } from '../../platform/access/actor.js';
 import { requireAccess } from '../../platform/access/require-access.js';
-import { isPartnerRole, isVendorRole } from '../../platform/access/roles.js';
+import { isPartnerRole, isVendorRole, type Role } from '../../platform/access/roles.js';
 import { recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import { contains } from '../../platform/db/search.js';
@@ -227,4 +227,17 @@ export async function partnerAdminEmails(tx: Tx, partnerId: string): Promise<str
     .from(users)
     .where(and(eq(users.partnerId, partnerId), eq(users.role, 'partner_admin'), isNull(users.disabledAt)));
   return rows.map((r) => r.email);
+}
+
+/** For other modules' mail: the vendor's active users holding one of these roles (e.g. who reviews applications). */
+export async function vendorUsersWithRoles(
+  tx: Tx,
+  roles: readonly Role[],
+): Promise<{ id: string; name: string; email: string }[]> {
+  if (roles.length === 0) return [];
+  return tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(isNull(users.partnerId), inArray(users.role, [...roles]), isNull(users.disabledAt)))
+    .orderBy(users.createdAt);
 }

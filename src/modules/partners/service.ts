@@ -130,7 +130,7 @@ export async function getPartner(ctx: Ctx, id: string): Promise<PartnerView> {
 }
 
 /** A channel account manager is a vendor user who may manage partners. */
-async function assertCam(tx: Tx, camUserId: string | null | undefined): Promise<void> {
+export async function assertCam(tx: Tx, camUserId: string | null | undefined): Promise<void> {
   if (!camUserId) return;
   const cam = (await staffRefs(tx, [camUserId])).get(camUserId);
   if (!cam || !['admin', 'channel_manager'].includes(cam.role))
@@ -275,4 +275,20 @@ export async function getLogo(ctx: Ctx, id: string) {
   const [row] = await read(ctx, (tx) => tx.select().from(partnerLogos).where(eq(partnerLogos.partnerId, id)));
   if (!row) throw notFound('Logo');
   return row;
+}
+
+/** For other modules: the partner of each normalized domain (the oldest, should a domain have two). */
+export async function partnersByDomain(
+  tx: Tx,
+  domains: (string | null)[],
+): Promise<Map<string, { id: string; name: string }>> {
+  const wanted = [...new Set(domains.filter((x): x is string => x !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: partners.id, name: partners.name, domain: partners.domain })
+    .from(partners)
+    .where(inArray(partners.domain, wanted))
+    .orderBy(desc(partners.createdAt), desc(partners.id));
+  // newest first, so the oldest of a domain is set last and wins
+  return new Map(rows.map((r) => [r.domain!, { id: r.id, name: r.name }]));
 }

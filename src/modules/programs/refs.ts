@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { programs, programTiers } from './schema.js';
 
@@ -39,5 +39,21 @@ export async function entryTier(tx: Tx, programId: string): Promise<{ id: string
     .where(and(eq(programTiers.programId, programId), eq(programTiers.invitationOnly, false)))
     .orderBy(asc(programTiers.rank))
     .limit(1);
+  return row ?? null;
+}
+
+/** For other modules: what a program shows the public (its key, name, description) and whether it runs, by id or key. */
+export async function programCard(tx: Tx, where: { id: string } | { key: string }) {
+  const [row] = await tx
+    .select({
+      id: programs.id,
+      key: programs.key,
+      name: programs.name,
+      description: programs.description,
+      status: programs.status,
+      archived: sql<boolean>`${programs.archivedAt} is not null`,
+    })
+    .from(programs)
+    .where('id' in where ? eq(programs.id, where.id) : eq(programs.key, where.key));
   return row ?? null;
 }

@@ -16,6 +16,12 @@ export const CONSOLE_MODULES: ConsoleModule[] = [
   { label: 'Products', path: 'products', description: 'The products partners sell, build on and integrate with.' },
   { label: 'Partners', path: 'partners', description: 'The partner companies and their people.' },
   {
+    label: 'Applications',
+    path: 'applications',
+    permission: 'application.read',
+    description: 'Companies that applied to a program through its public form, scored and waiting for review.',
+  },
+  {
     label: 'Programs',
     path: 'programs',
     permission: 'program.read',

@@ -5,6 +5,7 @@ import {
   Image,
   MultiSelect,
   Select,
+  type SelectProps,
   Stack,
   TagsInput,
   Text,
@@ -105,6 +106,27 @@ export function useCamOptions(enabled: boolean) {
     .filter((u) => !u.disabled && (u.role === 'admin' || u.role === 'channel_manager'))
     .map((u) => ({ value: u.id, label: u.name || u.email }));
   return { options, error: users.error };
+}
+
+/** The channel account manager input (unassigned when empty), and why its choices did not load. */
+export function CamSelect({
+  options,
+  loadError,
+  ...select
+}: Omit<SelectProps, 'label' | 'data'> & { options: { value: string; label: string }[]; loadError: unknown }) {
+  return (
+    <>
+      <Select
+        label="Channel account manager"
+        data={options}
+        searchable
+        clearable
+        placeholder="Unassigned"
+        {...select}
+      />
+      <ErrorAlert error={loadError} title="The channel managers could not be loaded" />
+    </>
+  );
 }
 
 const LABEL_WIDTH = 140;
@@ -307,17 +329,13 @@ export function PartnerProfileForm({ partner: p, vendor, onSaved, onCancel }: Fo
               clearable
               error={errors.partnerTypes}
             />
-            <Select
-              label="Channel account manager"
-              data={camOptions}
-              searchable
-              clearable
-              placeholder="Unassigned"
+            <CamSelect
+              options={camOptions}
+              loadError={cams.error}
               value={camUserId}
               onChange={setCamUserId}
               error={errors.camUserId}
             />
-            <ErrorAlert error={cams.error} title="The channel managers could not be loaded" />
             <Select
               label="Status"
               data={statusOptions}

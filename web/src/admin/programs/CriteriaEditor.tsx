@@ -1,5 +1,6 @@
-import { Button, Fieldset, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Fieldset, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { METRICS, OPERATORS, type Criterion, type Metric, type Operator } from '../../api/programs';
+import { AddRowButton, RemoveRowButton, rowEditing } from '../../components/RowButtons';
 import { METRIC_SPECS, OPERATOR_LABELS } from './labels';
 import { formatMajor, parseMajor } from './money';
 
@@ -115,6 +116,7 @@ export function CriteriaEditor({
 }: CriteriaEditorProps) {
   const update = (i: number, patch: Partial<CriterionRow>) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const edit = rowEditing(rows, onChange, onReshape);
 
   return (
     <Stack gap="sm">
@@ -173,18 +175,7 @@ export function CriteriaEditor({
                   w={200}
                 />
               )}
-              <Button
-                variant="subtle"
-                color="red"
-                mt={25}
-                aria-label={`Remove requirement ${i + 1}`}
-                onClick={() => {
-                  onReshape();
-                  onChange(rows.filter((_, j) => j !== i));
-                }}
-              >
-                Remove
-              </Button>
+              <RemoveRowButton label={`Remove requirement ${i + 1}`} onClick={() => edit.remove(i)} />
             </Group>
             {rowError && (
               <Text size="sm" c="red.9" mt={4} role="alert">
@@ -194,18 +185,7 @@ export function CriteriaEditor({
           </Fieldset>
         );
       })}
-      <Group>
-        <Button
-          variant="default"
-          onClick={() => {
-            onReshape();
-            onChange([...rows, newRow()]);
-          }}
-          disabled={rows.length >= 20}
-        >
-          Add requirement
-        </Button>
-      </Group>
+      <AddRowButton label="Add requirement" onClick={() => edit.add(newRow())} disabled={rows.length >= 20} />
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import { ErrorAlert, FormErrorAlert } from '../../components/ErrorAlert';
 import { ReasonField } from '../../components/fields';
 import { ModalFormActions } from '../../components/FormActions';
 import { StatusBadge } from '../../components/StatusBadge';
+import { ApplicationFormTab } from '../applications/ApplicationFormTab';
 import { useDialogMutation } from '../../components/useDialogMutation';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useRequiredText } from '../../components/useRequiredText';
@@ -34,6 +35,7 @@ const TABS = [
   { value: 'partners', label: 'Partners' },
   { value: 'agreement', label: 'Agreement' },
   { value: 'onboarding', label: 'Onboarding' },
+  { value: 'application-form', label: 'Application form' },
   { value: 'file', label: 'Import / export' },
 ] as const;
 type Tab = (typeof TABS)[number]['value'];
@@ -222,6 +224,9 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="onboarding" pt="lg">
           <OnboardingTab program={p} editable={can('onboarding.configure') && !p.archivedAt} />
+        </Tabs.Panel>
+        <Tabs.Panel value="application-form" pt="lg">
+          <ApplicationFormTab program={p} />
         </Tabs.Panel>
         <Tabs.Panel value="file" pt="lg">
           <ProgramFilePanel program={p} />
