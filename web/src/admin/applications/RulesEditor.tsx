@@ -123,8 +123,12 @@ export function RulesEditor({ rows, onChange, onReshape, serverErrors, disabled 
               {row.kind === 'countries' && (
                 <MultiSelect label="Countries" data={countryOptions} searchable {...valueProps} />
               )}
-              {row.kind === 'regions' && <MultiSelect label="Regions" data={regionOptions} {...valueProps} />}
-              {row.kind === 'partner_types' && <MultiSelect label="Partner types" data={typeOptions} {...valueProps} />}
+              {row.kind === 'regions' && (
+                <MultiSelect label="Regions" data={regionOptions} searchable {...valueProps} />
+              )}
+              {row.kind === 'partner_types' && (
+                <MultiSelect label="Partner types" data={typeOptions} searchable {...valueProps} />
+              )}
               {row.kind === 'industries' && (
                 <TagsInput label="Industries" description="Press Enter after each one." {...valueProps} />
               )}
