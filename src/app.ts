@@ -46,7 +46,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     genReqId: genRequestId,
     bodyLimit: BODY_LIMIT,
-    trustProxy: false,
+    // without trusted proxies a forwarded address is ignored: anyone could claim any address
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -21,6 +21,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRELLIS_JOBS: z.enum(['on', 'off']).default('on'),
   TRELLIS_WEB_DIR: z.string().optional(),
+  /** Addresses (or CIDR ranges) of the proxies whose X-Forwarded-For is believed, comma-separated. */
+  TRELLIS_TRUSTED_PROXIES: z
+    .string()
+    .regex(/^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/, 'must be addresses or CIDR ranges, comma-separated')
+    .optional(),
 });
 
 export type Config = {
@@ -36,6 +41,8 @@ export type Config = {
   jobs: boolean;
   webDir: string;
   secureCookies: boolean;
+  /** Proxies trusted to name the client's address (rate limits, acceptance records); none by default. */
+  trustedProxies: string[];
 };
 
 /** Reads the environment once; a bad value stops the start with a message naming the variable. */
@@ -67,5 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.TRELLIS_JOBS === 'on',
     webDir: e.TRELLIS_WEB_DIR ? path.resolve(e.TRELLIS_WEB_DIR) : path.join(packageRoot, 'web', 'dist'),
     secureCookies: publicUrl.startsWith('https://'),
+    trustedProxies: (e.TRELLIS_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
   };
 }
