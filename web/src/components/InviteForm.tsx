@@ -30,6 +30,8 @@ export function InviteForm({ roles, defaultRole, partnerId, submitLabel = 'Send 
     onSuccess: (invitation) => {
       void queryClient.invalidateQueries({ queryKey: ['invitations'] });
       void queryClient.invalidateQueries({ queryKey: ['mail'] });
+      // inviting a colleague ticks an onboarding step
+      void queryClient.invalidateQueries({ queryKey: ['onboardings'] });
       notifications.show({ color: 'green', message: `Invitation sent to ${invitation.email}` });
       setEmail('');
     },

@@ -50,6 +50,8 @@ export function countryName(code: string | null): string {
 
 function isCountry(code: string): boolean {
   try {
+    // retired codes (DD, SU, YU…) are aliases of today's: only the current code is offered
+    if (Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`) return false;
     const name = regionNames.of(code);
     return name !== undefined && name !== code && name !== 'Unknown Region';
   } catch {

@@ -27,6 +27,8 @@ export function CompanyPage() {
   const onSaved = (saved: Partner) => {
     queryClient.setQueryData(['partners', 'one', partnerId], saved);
     void queryClient.invalidateQueries({ queryKey: ['partners'] });
+    // a completed profile ticks an onboarding step
+    void queryClient.invalidateQueries({ queryKey: ['onboardings'] });
   };
 
   return (

@@ -25,9 +25,13 @@ export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-500', '501-1000', 
 
 /** Countries by ISO 3166-1 alpha-2 code, as the runtime knows them. */
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+/** Codes the runtime names but which are not countries (unions, the UN, private-use codes). */
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
 export const isCountry = (code: string): boolean => {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
+  if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code)) return false;
   try {
+    // retired codes (DD, SU, YU…) are aliases of today's countries, not countries of their own
+    if (Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`) return false;
     const name = regionNames.of(code);
     return name !== code && name !== 'Unknown Region';
   } catch {

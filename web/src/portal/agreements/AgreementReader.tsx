@@ -54,6 +54,8 @@ function AcceptForm({ view, partnerName }: { view: EnrollmentAgreement; partnerN
       void queryClient.invalidateQueries({ queryKey: ['agreements'] });
       void queryClient.invalidateQueries({ queryKey: ['enrollments'] });
       void queryClient.invalidateQueries({ queryKey: ['ladders'] });
+      // accepting ticks the onboarding step it completes
+      void queryClient.invalidateQueries({ queryKey: ['onboardings'] });
     },
     onError: (error) => {
       // the text changed under the reader: show the current one
