@@ -49,13 +49,18 @@ export async function signOut(page: Page): Promise<void> {
  * As a signed-in admin on `page`: opens the newest mail to `to` on the Mail page, and returns the first link in
  * its text whose address contains `pathPart`.
  */
-export async function readMailLink(page: Page, to: string, pathPart: string): Promise<string> {
+export async function readMailLink(page: Page, to: string, pathPart: string, subject?: RegExp): Promise<string> {
+  // several mails may go to one address at once (e.g. "approved" and the invitation): `subject` picks one
+  const rows = () => {
+    const mine = page.getByRole('row').filter({ hasText: to });
+    return (subject ? mine.filter({ hasText: subject }) : mine).first();
+  };
   await expect(async () => {
     await page.goto('/console/mail');
-    await expect(page.getByRole('row').filter({ hasText: to }).first()).toBeVisible({ timeout: 2_000 });
+    await expect(rows()).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
   await expectAccessible(page);
-  const row = page.getByRole('row').filter({ hasText: to }).first();
+  const row = rows();
   await row.getByRole('link').click();
   await expect(page.getByText(`To: ${to}`)).toBeVisible();
   await expectAccessible(page);

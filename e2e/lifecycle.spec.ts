@@ -76,7 +76,7 @@ test('a prospect becomes an active partner: apply, approve, accept the invitatio
   await expect(page.getByRole('link', { name: company }).first()).toBeVisible();
 
   // The contact accepts the invitation mailed to it and lands on the portal
-  const link = await readMailLink(page, contactEmail, '/accept-invite');
+  const link = await readMailLink(page, contactEmail, '/accept-invite', /invited/);
   await prospect.goto(pathOf(link));
   await prospect.getByLabel('Name').fill('Pia Prospect');
   await prospect.getByRole('textbox', { name: 'Password', exact: true }).fill('a-long-enough-password-42');

@@ -406,7 +406,8 @@ describe('review', () => {
       partnerTypes: ['msp'],
       industries: ['Retail'],
       companySize: '51-200',
-      status: 'onboarding',
+      // created onboarding; the program has no agreement, so its membership and the company are active at once
+      status: 'active',
       camUserId: cam.id,
     });
     const enrollments = (await admin.request('GET', `/api/v1/programs/${program.id}/enrollments`)).json() as {

@@ -56,11 +56,15 @@ async function program(status: 'active' | 'planning' = 'active') {
 describe('enrollment lifecycle over HTTP', () => {
   it('a channel manager places a partner: approved, then active at once when there is no agreement', async () => {
     const p = await program();
-    const partner = await makePartner(env);
+    const partner = (
+      await admin.request('POST', '/api/v1/partners', { name: unique('Onboarding co'), status: 'onboarding' })
+    ).json() as { id: string };
     const partnerAdmin = await makeUser(env, 'partner_admin', partner.id);
     const res = await admin.request('POST', `/api/v1/programs/${p.id}/enrollments`, { partnerId: partner.id });
     expect(res.statusCode, res.body).toBe(201);
     const e = res.json() as Enrollment;
+    // the company's status follows its first active membership
+    expect((await admin.request('GET', `/api/v1/partners/${partner.id}`)).json()).toMatchObject({ status: 'active' });
     // the entry tier is the lowest one open to anyone
     expect(e).toMatchObject({ status: 'active', tierName: 'Registered' });
     expect(e.startDate).toBe(new Date().toISOString().slice(0, 10));

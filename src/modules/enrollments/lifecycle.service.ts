@@ -8,7 +8,7 @@ import { queueTemplatedMail } from '../../platform/mail/templates.js';
 import { hasAcceptedCurrent } from '../agreements/queries.js';
 import { partnerAdmins, staffRefs, vendorAdmins } from '../identity/users.service.js';
 import { recordOnboardingEvent, startOnboarding } from '../onboarding/events.js';
-import { partnerRefs } from '../partners/service.js';
+import { markPartnerActive, partnerRefs } from '../partners/service.js';
 import { entryTier, programRefs, tierRefs } from '../programs/refs.js';
 import {
   enrollmentApprovedMail,
@@ -110,6 +110,7 @@ export async function moveStatus(
     to,
   });
   await notify(tx, ctx, moved!, after!, to, reason, reviewers);
+  if (to === 'active') await markPartnerActive(tx, ctx, row.partnerId);
   if (to === 'approved') {
     await startOnboarding(tx, { enrollmentId: row.id, partnerId: row.partnerId, programId: row.programId });
     return (await activateIfReady(tx, ctx, row.id)) ?? moved!;

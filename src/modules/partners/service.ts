@@ -292,3 +292,28 @@ export async function partnersByDomain(
   // newest first, so the oldest of a domain is set last and wins
   return new Map(rows.map((r) => [r.domain!, { id: r.id, name: r.name }]));
 }
+
+/**
+ * For enrollments: a prospect or onboarding company becomes `active` when its first membership does. Statuses
+ * the vendor set otherwise (inactive, churned) are left alone.
+ */
+export async function markPartnerActive(
+  tx: Tx,
+  ctx: Pick<Ctx, 'actor' | 'requestId'>,
+  partnerId: string,
+): Promise<void> {
+  const [row] = await tx
+    .update(partners)
+    .set({ status: 'active', updatedAt: new Date() })
+    .where(and(eq(partners.id, partnerId), inArray(partners.status, ['prospect', 'onboarding'])))
+    .returning({ id: partners.id });
+  if (row)
+    await recordChange(tx, ctx, {
+      action: 'partner.activated',
+      objectType: 'partner',
+      objectId: partnerId,
+      partnerId,
+      before: null,
+      after: { status: 'active', reason: 'a membership became active' },
+    });
+}
