@@ -31,7 +31,23 @@ describe('mail templates', () => {
     const res = await admin.request('GET', '/api/v1/mail/templates');
     expect(res.statusCode).toBe(200);
     const list = res.json() as { key: string }[];
-    expect(list.map((t) => t.key)).toEqual(expect.arrayContaining(['invitation', 'password_reset']));
+    // every step of the partner lifecycle that needs someone's action has a template an admin can reword
+    expect(list.map((t) => t.key)).toEqual(
+      expect.arrayContaining([
+        'invitation',
+        'password_reset',
+        'application_received',
+        'application_to_review',
+        'application_approved',
+        'application_rejected',
+        'enrollment_submitted',
+        'enrollment_approved',
+        'enrollment_rejected',
+        'enrollment_status_changed',
+        'agreement_to_accept',
+        'onboarding_overdue',
+      ]),
+    );
     const invitation = (await admin.request('GET', url('invitation'))).json();
     expect(invitation).toMatchObject({
       key: 'invitation',
