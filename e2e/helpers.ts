@@ -115,3 +115,17 @@ export async function newPartnerAdmin(page: Page, browser: Browser, company: str
   await expect(partner).toHaveURL(/\/portal$/);
   return partner;
 }
+
+/** As the signed-in admin on `page`: a program from the three-tier starter template, left on its page. */
+export async function programFromTemplate(page: Page, name: string, key: string): Promise<void> {
+  await page.goto('/console/programs/templates');
+  await page
+    .getByRole('article', { name: 'Three-tier partner program' })
+    .getByRole('button', { name: 'Use this template' })
+    .click();
+  const create = page.getByRole('dialog');
+  await create.getByLabel('Key').fill(key);
+  await create.getByLabel('Name').fill(name);
+  await create.getByRole('button', { name: 'Create program' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}

@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, expectAccessible, login, pathOf, readMailLink, unique, uniqueEmail } from './helpers';
+import {
+  ADMIN,
+  expectAccessible,
+  login,
+  pathOf,
+  programFromTemplate,
+  readMailLink,
+  unique,
+  uniqueEmail,
+} from './helpers';
 
 test('a prospect becomes an active partner: apply, approve, accept the invitation, accept the agreement, the portal home', async ({
   page,
@@ -13,16 +22,7 @@ test('a prospect becomes an active partner: apply, approve, accept the invitatio
 
   // The vendor runs a program from the starter template…
   await login(page, ADMIN.email, ADMIN.password);
-  await page.goto('/console/programs/templates');
-  await page
-    .getByRole('article', { name: 'Three-tier partner program' })
-    .getByRole('button', { name: 'Use this template' })
-    .click();
-  const create = page.getByRole('dialog');
-  await create.getByLabel('Key').fill(key);
-  await create.getByLabel('Name').fill(name);
-  await create.getByRole('button', { name: 'Create program' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await programFromTemplate(page, name, key);
   await page.getByRole('button', { name: 'Activate' }).click();
   await page.getByRole('dialog').getByLabel('Reason').fill('Launch');
   await page.getByRole('button', { name: 'Activate program' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, expectAccessible, login, newPartnerAdmin, unique } from './helpers';
+import { ADMIN, expectAccessible, login, newPartnerAdmin, programFromTemplate, unique } from './helpers';
 
 test('a program’s onboarding checklist is edited in the console; the CAM’s list and the portal page show', async ({
   page,
@@ -10,16 +10,7 @@ test('a program’s onboarding checklist is edited in the console; the CAM’s l
   await login(page, ADMIN.email, ADMIN.password);
 
   // a program from the starter template
-  await page.goto('/console/programs/templates');
-  await page
-    .getByRole('article', { name: 'Three-tier partner program' })
-    .getByRole('button', { name: 'Use this template' })
-    .click();
-  const create = page.getByRole('dialog');
-  await create.getByLabel('Key').fill(unique('onb').toLowerCase());
-  await create.getByLabel('Name').fill(name);
-  await create.getByRole('button', { name: 'Create program' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await programFromTemplate(page, name, unique('onb').toLowerCase());
 
   // the built-in checklist until it is edited
   await page.getByRole('tab', { name: 'Onboarding' }).click();

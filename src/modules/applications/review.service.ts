@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { contains } from '../../platform/db/search.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
-import { after, decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { after, decodeCursor, type Page, toViewPage } from '../../platform/http/pagination.js';
 import { queueTemplatedMail } from '../../platform/mail/templates.js';
 import { read, write } from '../../platform/unit-of-work.js';
 import { parseInput } from '../../platform/validation.js';
@@ -72,13 +72,7 @@ export async function listApplications(ctx: Ctx, raw: ListApplicationsQuery): Pr
           : [desc(applications.createdAt), desc(applications.id)]),
       )
       .limit(q.limit + 1);
-    const page = toPage(
-      rows,
-      q.limit,
-      (r) => ({ at: r.createdAt, id: r.id }),
-      (r) => r,
-    );
-    return { items: await applicationViews(tx, page.items), nextCursor: page.nextCursor };
+    return toViewPage(rows, q.limit, (page) => applicationViews(tx, page));
   });
 }
 

@@ -7,7 +7,7 @@ import type { Ctx } from '../../platform/context.js';
 import { hashPassword, randomToken, sha256 } from '../../platform/crypto.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError, invalidFields, notFound } from '../../platform/errors.js';
-import { after, decodeCursor, type Page, type PageQuery, toPage } from '../../platform/http/pagination.js';
+import { after, decodeCursor, type Page, type PageQuery, toViewPage } from '../../platform/http/pagination.js';
 import { queueTemplatedMail } from '../../platform/mail/templates.js';
 import { read, write } from '../../platform/unit-of-work.js';
 import { recordTeamInvitation } from '../onboarding/events.js';
@@ -122,13 +122,7 @@ export async function listInvitations(
       )
       .orderBy(desc(invitations.createdAt), desc(invitations.id))
       .limit(q.limit + 1);
-    const page = toPage(
-      rows,
-      q.limit,
-      (r) => ({ at: r.createdAt, id: r.id }),
-      (r) => r,
-    );
-    return { items: await invitationViews(tx, page.items), nextCursor: page.nextCursor };
+    return toViewPage(rows, q.limit, (page) => invitationViews(tx, page));
   });
 }
 

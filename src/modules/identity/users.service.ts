@@ -8,7 +8,7 @@ import { contains } from '../../platform/db/search.js';
 import { hashPassword } from '../../platform/crypto.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
-import { after, decodeCursor, type Page, toPage } from '../../platform/http/pagination.js';
+import { after, decodeCursor, type Page, toViewPage } from '../../platform/http/pagination.js';
 import { read, write } from '../../platform/unit-of-work.js';
 import { parseInput } from '../../platform/validation.js';
 import { partnerExists } from '../partners/service.js';
@@ -54,13 +54,7 @@ export async function listUsers(ctx: Ctx, q: ListUsersQuery): Promise<Page<UserV
       )
       .orderBy(desc(users.createdAt), desc(users.id))
       .limit(q.limit + 1);
-    const page = toPage(
-      rows,
-      q.limit,
-      (r) => ({ at: r.createdAt, id: r.id }),
-      (r) => r,
-    );
-    return { items: await userViews(tx, page.items), nextCursor: page.nextCursor };
+    return toViewPage(rows, q.limit, (page) => userViews(tx, page));
   });
 }
 

@@ -58,3 +58,18 @@ export function toPage<R, T>(
     rows.length > limit && last ? encodeCursorOf({ at: keyOf(last).at.toISOString(), id: keyOf(last).id }) : null;
   return { items: items.map(view), nextCursor };
 }
+
+/** A page of rows keyed by creation time, turned into views in one batch (names looked up together). */
+export async function toViewPage<R extends { createdAt: Date; id: string }, T>(
+  rows: R[],
+  limit: number,
+  views: (rows: R[]) => Promise<T[]>,
+): Promise<Page<T>> {
+  const page = toPage(
+    rows,
+    limit,
+    (r) => ({ at: r.createdAt, id: r.id }),
+    (r) => r,
+  );
+  return { items: await views(page.items), nextCursor: page.nextCursor };
+}
