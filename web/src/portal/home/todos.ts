@@ -1,6 +1,7 @@
 import type { Onboarding } from '../../api/onboarding';
 import type { Enrollment } from '../../api/programs';
 import type { Partner } from '../../api/types';
+import { formatDate } from '../onboarding/progress';
 
 export interface Todo {
   id: string;
@@ -36,7 +37,7 @@ export function todosOf(input: {
   for (const e of input.enrollments) {
     const a = e.agreement;
     if (a && !a.accepted && (e.status === 'approved' || e.status === 'active' || e.status === 'suspended')) {
-      const by = a.acceptBy ? ` by ${new Date(a.acceptBy).toLocaleDateString()}` : '';
+      const by = a.acceptBy ? ` by ${formatDate(a.acceptBy)}` : '';
       todos.push({
         id: `agreement-${e.id}`,
         text: input.isAdmin
@@ -64,7 +65,7 @@ export function todosOf(input: {
       text:
         o.status === 'overdue'
           ? `Onboarding in ${o.programName} is overdue: ${left} of ${o.total} steps left.`
-          : `Finish onboarding in ${o.programName}: ${left} of ${o.total} steps left, due ${new Date(o.dueAt).toLocaleDateString()}.`,
+          : `Finish onboarding in ${o.programName}: ${left} of ${o.total} steps left, due ${formatDate(o.dueAt)}.`,
       to: '/portal/onboarding',
       linkLabel: 'Open the checklist',
       urgent: o.status === 'overdue',
