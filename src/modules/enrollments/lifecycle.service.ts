@@ -6,7 +6,7 @@ import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { emitEvent } from '../../platform/jobs/outbox.js';
 import { queueTemplatedMail } from '../../platform/mail/templates.js';
 import { hasAcceptedCurrent } from '../agreements/queries.js';
-import { partnerAdmins, staffRefs, vendorAdmins } from '../identity/users.service.js';
+import { partnerAdmins, staffRefs, vendorUsersWithRoles } from '../identity/users.service.js';
 import { recordOnboardingEvent, startOnboarding } from '../onboarding/events.js';
 import { markPartnerActive, partnerRefs } from '../partners/service.js';
 import { entryTier, programRefs, tierRefs } from '../programs/refs.js';
@@ -276,5 +276,5 @@ export async function recordFirstDeal(
 export async function reviewersOf(tx: Tx, partnerId: string): Promise<{ email: string }[]> {
   const camUserId = (await partnerRefs(tx, [partnerId])).get(partnerId)?.camUserId ?? null;
   const cam = camUserId ? (await staffRefs(tx, [camUserId])).get(camUserId) : undefined;
-  return cam ? [cam] : vendorAdmins(tx);
+  return cam ? [cam] : vendorUsersWithRoles(tx, ['admin']);
 }

@@ -188,15 +188,6 @@ export async function partnerAdmins(tx: Tx, partnerId: string): Promise<{ id: st
     .orderBy(users.createdAt);
 }
 
-/** For other modules' mail: the vendor's active admins, who hear about work nobody is assigned to. */
-export async function vendorAdmins(tx: Tx): Promise<{ id: string; name: string; email: string }[]> {
-  return tx
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(and(isNull(users.partnerId), eq(users.role, 'admin'), isNull(users.disabledAt)))
-    .orderBy(users.createdAt);
-}
-
 /** For other modules: the people a partner has in Trellis, counting its users and its pending invitations. */
 export async function partnerTeamSize(tx: Tx, partnerId: string): Promise<number> {
   const [u] = await tx.select({ n: count() }).from(users).where(eq(users.partnerId, partnerId));
@@ -212,15 +203,6 @@ export async function partnerTeamSize(tx: Tx, partnerId: string): Promise<number
       ),
     );
   return Number(u?.n ?? 0) + Number(i?.n ?? 0);
-}
-
-/** For other modules: the e-mail addresses of a partner's admins who can still sign in (e.g. for reminders). */
-export async function partnerAdminEmails(tx: Tx, partnerId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ email: users.email })
-    .from(users)
-    .where(and(eq(users.partnerId, partnerId), eq(users.role, 'partner_admin'), isNull(users.disabledAt)));
-  return rows.map((r) => r.email);
 }
 
 /** For other modules' mail: the vendor's active users holding one of these roles (e.g. who reviews applications). */

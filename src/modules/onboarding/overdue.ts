@@ -6,7 +6,7 @@ import type { Database, Tx } from '../../platform/db/database.js';
 import type { JobRegistry } from '../../platform/jobs/registry.js';
 import { queueTemplatedMail } from '../../platform/mail/templates.js';
 import { enrollments } from '../enrollments/schema.js';
-import { partnerAdminEmails, staffRefs } from '../identity/users.service.js';
+import { partnerAdmins, staffRefs } from '../identity/users.service.js';
 import { partners } from '../partners/schema.js';
 import { programRefs } from '../programs/refs.js';
 import { onboardingOverdueMail } from './mails.js';
@@ -44,7 +44,7 @@ async function remind(
   const camId = cams.enrollment ?? cams.partner;
   const cam = camId ? (await staffRefs(tx, [camId])).get(camId) : undefined;
   const partnerLink = `${deps.config.publicUrl}/portal/onboarding`;
-  const recipients = new Map((await partnerAdminEmails(tx, o.partnerId)).map((e) => [e.toLowerCase(), partnerLink]));
+  const recipients = new Map((await partnerAdmins(tx, o.partnerId)).map((a) => [a.email.toLowerCase(), partnerLink]));
   if (cam) recipients.set(cam.email.toLowerCase(), `${deps.config.publicUrl}/console/onboarding`);
   for (const [to, link] of recipients) await queueTemplatedMail(tx, onboardingOverdueMail, to, { ...vars, link });
   return [...recipients.keys()];
