@@ -44,6 +44,13 @@ export type Permission =
   | 'onboarding.tick'
   | 'onboarding.configure'
   | 'ladder.read'
+  | 'deal.read'
+  | 'deal.register'
+  | 'deal.review'
+  | 'deal.close'
+  | 'deal.configure'
+  | 'house_account.read'
+  | 'house_account.write'
   | 'graph.read'
   | 'partner.write'
   | 'partner.profile'
@@ -76,6 +83,13 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'onboarding.tick': ['admin', 'channel_manager', 'partner_admin', 'partner_member'],
   'onboarding.configure': ['admin', 'channel_manager'],
   'ladder.read': EVERYONE,
+  'deal.read': EVERYONE,
+  'deal.register': ['partner_admin', 'partner_member'],
+  'deal.review': ['admin', 'channel_manager'],
+  'deal.close': ['admin', 'channel_manager', 'partner_admin', 'partner_member'],
+  'deal.configure': ['admin', 'channel_manager'],
+  'house_account.read': VENDOR,
+  'house_account.write': ['admin', 'channel_manager'],
   'graph.read': VENDOR,
   'partner.write': ['admin', 'channel_manager'],
   'partner.profile': ['partner_admin'],
