@@ -1,0 +1,15 @@
+/**
+ * The conflict check as plain SQL, shared by the service and the benchmark's bare-driver baseline so that both
+ * measure the same statements. Submissions of every partner take one transaction-scoped advisory lock, so that
+ * check-then-insert is atomic across any number of server processes: a fuzzy (trigram) match has no unique
+ * index that could arbitrate instead. The lock is held from the check to the commit, nothing longer.
+ */
+
+/** Any number no other advisory lock of this database uses. */
+export const DEAL_SUBMIT_LOCK = 7_226_115_005;
+
+export const LOCK_SUBMISSIONS_SQL = `select pg_advisory_xact_lock(${DEAL_SUBMIT_LOCK})`;
+
+/** $1 normalized domain (or null), $2 normalized name, $3 a registration to leave out (or null). */
+export const MATCHES_SQL =
+  'select deal_id, house_account_id, matched_on, name_similarity, held_since from trellis_deal_matches($1, $2, $3::uuid)';
