@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, idColumn, timestamptz, updatedAt } from '../../platform/db/columns.js';
-import { partnerOwned, partnerReadable, staffOnly } from '../../platform/db/rls.js';
+import { partnerAppendOnly, partnerOwned, partnerReadable, staffOnly } from '../../platform/db/rls.js';
 import { partners } from '../partners/schema.js';
 import { programs, programTiers, visibleProgram } from '../programs/schema.js';
 import { ATTRIBUTIONS, DEAL_STATUSES, EXTENSION_STATUSES } from './rules/lifecycle.js';
@@ -172,7 +172,8 @@ export const dealConflicts = pgTable(
     index('deal_conflicts_deal_idx').on(t.dealId),
     index('deal_conflicts_with_idx').on(t.withDealId),
     check('deal_conflicts_matched_check', sql`${t.matchedOn} in ('domain','name')`),
-    staffOnly('deal_conflicts'),
+    // the partner's own submission records the collision, but may never read what it collided with
+    ...partnerAppendOnly('deal_conflicts'),
   ],
 );
 

@@ -179,6 +179,20 @@ export async function staffRefs(
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** For other modules: any users by id (a partner's own users, or vendor staff), as the caller's scope shows them. */
+export async function userRefs(
+  tx: Tx,
+  ids: (string | null)[],
+): Promise<Map<string, { id: string; name: string; email: string; active: boolean }>> {
+  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt })
+    .from(users)
+    .where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, email: r.email, active: r.disabledAt === null }]));
+}
+
 /** For other modules' mail: the active partner admins of a partner (who act for the company). */
 export async function partnerAdmins(tx: Tx, partnerId: string): Promise<{ id: string; name: string; email: string }[]> {
   return tx

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { programs, programTiers } from './schema.js';
+import { benefits, benefitValues, programs, programTiers } from './schema.js';
 
 const distinct = (ids: (string | null)[]) => [...new Set(ids.filter((x): x is string => x !== null))];
 
@@ -56,4 +56,14 @@ export async function programCard(tx: Tx, where: { id: string } | { key: string 
     .from(programs)
     .where('id' in where ? eq(programs.id, where.id) : eq(programs.key, where.key));
   return row ?? null;
+}
+
+/** For other modules: a tier's whole-number value of a well-known benefit (e.g. `deal_protection_days`), if set. */
+export async function tierBenefitNumber(tx: Tx, tierId: string, benefitKey: string): Promise<number | null> {
+  const [row] = await tx
+    .select({ value: benefitValues.value })
+    .from(benefitValues)
+    .innerJoin(benefits, eq(benefits.id, benefitValues.benefitId))
+    .where(and(eq(benefitValues.tierId, tierId), eq(benefits.key, benefitKey)));
+  return typeof row?.value === 'number' ? row.value : null;
 }
