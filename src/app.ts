@@ -16,6 +16,7 @@ import { agreementRoutes } from './modules/agreements/routes.js';
 import { applicationRoutes } from './modules/applications/routes.js';
 import { graphRoutes } from './modules/graph/routes.js';
 import { onboardingRoutes } from './modules/onboarding/routes.js';
+import { dealRoutes } from './modules/deals/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import type { Database } from './platform/db/database.js';
 import { registerDocs } from './platform/http/docs.js';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(applicationRoutes());
       await api.register(graphRoutes());
       await api.register(onboardingRoutes());
+      await api.register(dealRoutes());
       await api.register(auditRoutes());
       await api.register(mailRoutes());
     },

@@ -17,6 +17,7 @@ import { createMailer } from './platform/mail/mailer.js';
 import { registerMailJobs } from './platform/mail/service.js';
 import { bootstrapAdmin } from './modules/identity/setup.service.js';
 import { registerOnboardingJobs } from './modules/onboarding/overdue.js';
+import { registerDealJobs } from './modules/deals/jobs.js';
 
 export type RunningServer = { url: string; db: Database; close: () => Promise<void> };
 
@@ -75,6 +76,7 @@ async function serve(config: Config, log: pino.Logger, db: Database, lock: Lock 
   registerPlatformJobs(registry, { db });
   registerMailJobs(registry, { db, mailer: createMailer(config), config });
   registerOnboardingJobs(registry, { db, config });
+  registerDealJobs(registry, { db, config });
 
   // the CLI reaches a server holding the embedded database with this token, read from the lock file
   const localToken = lock ? randomToken() : undefined;

@@ -35,7 +35,7 @@ import {
   moveStatus,
   reviewersOf,
 } from './lifecycle.service.js';
-import { ENROLLMENT_STATUSES, type EnrollmentStatus } from './rules/lifecycle.js';
+import { ENROLLMENT_STATUSES, type EnrollmentStatus, PARTICIPATING } from './rules/lifecycle.js';
 import { enrollments, enrollmentStatusChanges, tierChanges } from './schema.js';
 import { enrollmentViews, type EnrollmentRow } from './views.js';
 
@@ -345,4 +345,23 @@ export async function partnersAtTiers(tx: Tx, tierIds: string[]): Promise<Map<st
     .where(inArray(enrollments.tierId, tierIds))
     .groupBy(enrollments.tierId);
   return new Map(rows.map((r) => [r.tierId!, r.partners]));
+}
+
+/** For the deals module: a partner's membership of a program while it takes part (active), else null. */
+export async function participation(
+  tx: Tx,
+  partnerId: string,
+  programId: string,
+): Promise<{ id: string; tierId: string | null; camUserId: string | null } | null> {
+  const [row] = await tx
+    .select({ id: enrollments.id, tierId: enrollments.tierId, camUserId: enrollments.camUserId })
+    .from(enrollments)
+    .where(
+      and(
+        eq(enrollments.partnerId, partnerId),
+        eq(enrollments.programId, programId),
+        inArray(enrollments.status, [...PARTICIPATING]),
+      ),
+    );
+  return row ?? null;
 }

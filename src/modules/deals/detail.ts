@@ -1,0 +1,93 @@
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { actorPartnerId, type Actor } from '../../platform/access/actor.js';
+import type { Tx } from '../../platform/db/database.js';
+import { partnerRefs } from '../partners/service.js';
+import type { DealConflictView, DealDetailView } from './contracts.js';
+import { dealAttachments, dealConflicts, dealEvents, deals, houseAccounts } from './schema.js';
+import { type DealRow, dealReference, dealViews } from './views.js';
+
+type ConflictRow = typeof dealConflicts.$inferSelect;
+
+/** Conflict rows → what the vendor sees of each side: the other registration (with its partner) or the account. */
+async function conflictViews(tx: Tx, rows: ConflictRow[], side: 'with' | 'challenger'): Promise<DealConflictView[]> {
+  const dealIds = rows.map((r) => (side === 'with' ? r.withDealId : r.dealId)).filter((x): x is string => !!x);
+  const accountIds = rows.map((r) => r.houseAccountId).filter((x): x is string => !!x && side === 'with');
+  const others = dealIds.length ? await tx.select().from(deals).where(inArray(deals.id, dealIds)) : [];
+  const accounts = accountIds.length
+    ? await tx.select().from(houseAccounts).where(inArray(houseAccounts.id, accountIds))
+    : [];
+  const partners = await partnerRefs(
+    tx,
+    others.map((d) => d.partnerId),
+  );
+  const dealById = new Map(others.map((d) => [d.id, d]));
+  const accountById = new Map(accounts.map((a) => [a.id, a]));
+  return rows.map((r) => {
+    const d = dealById.get((side === 'with' ? r.withDealId : r.dealId) ?? '');
+    const a = side === 'with' && r.houseAccountId ? accountById.get(r.houseAccountId) : undefined;
+    return {
+      matchedOn: r.matchedOn,
+      similarity: Math.round(r.similarity * 100) / 100,
+      deal: d
+        ? {
+            id: d.id,
+            reference: dealReference(d.number),
+            partnerId: d.partnerId,
+            partnerName: partners.get(d.partnerId)?.name ?? '',
+            status: d.status,
+            customerName: d.customerName,
+            customerDomain: d.customerDomain,
+            submittedAt: d.submittedAt ? d.submittedAt.toISOString() : null,
+          }
+        : null,
+      houseAccount: a ? { id: a.id, name: a.name, domain: a.domain, owner: a.owner } : null,
+    };
+  });
+}
+
+/** A registration with its history and files; the vendor also sees what it collides with, and who with it. */
+export async function dealDetail(tx: Tx, actor: Actor, row: DealRow): Promise<DealDetailView> {
+  const [view] = await dealViews(tx, actor, [row]);
+  const history = await tx
+    .select()
+    .from(dealEvents)
+    .where(eq(dealEvents.dealId, row.id))
+    .orderBy(asc(dealEvents.createdAt), asc(dealEvents.id));
+  const files = await tx
+    .select({
+      id: dealAttachments.id,
+      filename: dealAttachments.filename,
+      contentType: dealAttachments.contentType,
+      sizeBytes: dealAttachments.sizeBytes,
+      sha256: dealAttachments.sha256,
+      uploadedBy: dealAttachments.uploadedBy,
+      createdAt: dealAttachments.createdAt,
+    })
+    .from(dealAttachments)
+    .where(eq(dealAttachments.dealId, row.id))
+    .orderBy(desc(dealAttachments.createdAt));
+  const vendor = actorPartnerId(actor) === null;
+  return {
+    ...view!,
+    history: history.map((h) => ({
+      id: h.id,
+      kind: h.kind,
+      fromStatus: h.fromStatus,
+      toStatus: h.toStatus,
+      reason: h.reason,
+      actorLabel: h.actorLabel,
+      createdAt: h.createdAt.toISOString(),
+    })),
+    attachments: files.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
+    conflicts: vendor
+      ? await conflictViews(tx, await tx.select().from(dealConflicts).where(eq(dealConflicts.dealId, row.id)), 'with')
+      : [],
+    challengers: vendor
+      ? await conflictViews(
+          tx,
+          await tx.select().from(dealConflicts).where(eq(dealConflicts.withDealId, row.id)),
+          'challenger',
+        )
+      : [],
+  };
+}

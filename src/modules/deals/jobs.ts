@@ -1,0 +1,160 @@
+import { and, eq, isNull, lte } from 'drizzle-orm';
+import type { Config } from '../../config.js';
+import { systemActor } from '../../platform/access/actor.js';
+import type { Database, Tx } from '../../platform/db/database.js';
+import type { EventJobPayload, JobRegistry } from '../../platform/jobs/registry.js';
+import { queueTemplatedMail } from '../../platform/mail/templates.js';
+import { reviewersOf } from '../enrollments/lifecycle.service.js';
+import { staffRefs } from '../identity/users.service.js';
+import { partnerRefs } from '../partners/service.js';
+import { programRefs } from '../programs/refs.js';
+import { decimalAmount } from './csv.js';
+import { dealExpiredMail, dealExpiringMail, dealExtensionRequestedMail, dealSubmittedMail } from './mails.js';
+import { changeDeal, moveDeal } from './moves.js';
+import { consoleLink, partnerRecipients, portalLink } from './recipients.js';
+import { addDays, EXPIRY_WARNING_DAYS, needsExpiryWarning } from './rules/protection.js';
+import { deals } from './schema.js';
+import { settingsFor } from './settings.service.js';
+import { type DealRow, dealReference } from './views.js';
+
+export const PROTECTION_JOB = 'deals.protection';
+export const NOTIFY_REVIEWER_JOB = 'deals.notify_reviewer';
+const HOUR_SECONDS = 60 * 60;
+const BATCH = 100;
+const as = { actor: systemActor('deal protection'), requestId: null };
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
+
+type Deps = { db: Database; config: Pick<Config, 'publicUrl'> };
+
+async function vars(tx: Tx, row: DealRow) {
+  const program = (await programRefs(tx, [row.programId])).get(row.programId);
+  return { reference: dealReference(row.number), customerName: row.customerName, programName: program?.name ?? '' };
+}
+
+/** Who reviews a registration: its channel manager, else the partner's, else the vendor's admins. */
+async function reviewers(tx: Tx, row: DealRow) {
+  const cam = row.camUserId ? (await staffRefs(tx, [row.camUserId])).get(row.camUserId) : undefined;
+  return cam ? [cam] : reviewersOf(tx, row.partnerId);
+}
+
+/**
+ * Tells the channel manager of a new submission, a conflict or an extension request. It runs from the outbox
+ * after the partner's transaction, as the system: a partner's scope may not read who its reviewers are.
+ */
+export async function notifyReviewer(deps: Deps, event: EventJobPayload): Promise<void> {
+  const dealId = String(event.payload.objectId ?? '');
+  await deps.db.run({ kind: 'system' }, async (tx) => {
+    const [row] = await tx.select().from(deals).where(eq(deals.id, dealId));
+    if (!row) return;
+    const base = await vars(tx, row);
+    const partnerName = (await partnerRefs(tx, [row.partnerId])).get(row.partnerId)?.name ?? '';
+    const link = consoleLink(deps, row.id);
+    for (const to of await reviewers(tx, row)) {
+      if (event.topic === 'deal.extension_requested')
+        await queueTemplatedMail(tx, dealExtensionRequestedMail, to.email, {
+          ...base,
+          partnerName,
+          protectedUntil: day(row.protectedUntil),
+          reason: row.extensionReason ?? '',
+          link,
+        });
+      else
+        await queueTemplatedMail(tx, dealSubmittedMail, to.email, {
+          ...base,
+          partnerName,
+          amount: `${decimalAmount(row.amount, row.currency)} ${row.currency}`,
+          closeDate: row.expectedCloseDate ?? '',
+          conflictText:
+            event.topic === 'deal.conflict' ? 'It conflicts with an earlier registration or a house account.' : '',
+          dueDate: day(row.slaDueAt),
+          link,
+        });
+    }
+  });
+}
+
+/**
+ * Ends protection that ran out (the customer is free again) and mails the partner; mails a week before, once.
+ * Each registration is changed under its row lock, and only while still protected, so concurrent or repeated
+ * runs do nothing twice. Returns how many expired and how many were warned.
+ */
+export async function runProtection(deps: Deps, now = new Date()): Promise<{ expired: number; warned: number }> {
+  let expired = 0;
+  let warned = 0;
+  for (;;) {
+    const found = await deps.db.run({ kind: 'system' }, async (tx) => {
+      const due = await tx
+        .select()
+        .from(deals)
+        .where(and(eq(deals.status, 'protected'), lte(deals.protectedUntil, now)))
+        .limit(BATCH)
+        .for('update', { skipLocked: true });
+      for (const row of due) {
+        const next = await moveDeal(tx, as, row, 'expired', 'system', '', { closedAt: now });
+        for (const to of await partnerRecipients(tx, next))
+          await queueTemplatedMail(tx, dealExpiredMail, to.email, {
+            ...(await vars(tx, next)),
+            name: to.name,
+            protectedUntil: day(next.protectedUntil),
+            link: portalLink(deps, next.id),
+          });
+      }
+      expired += due.length;
+      return due.length;
+    });
+    if (found < BATCH) break;
+  }
+  for (;;) {
+    const found = await deps.db.run({ kind: 'system' }, async (tx) => {
+      const soon = await tx
+        .select()
+        .from(deals)
+        .where(
+          and(
+            eq(deals.status, 'protected'),
+            isNull(deals.expiryWarnedAt),
+            lte(deals.protectedUntil, addDays(now, EXPIRY_WARNING_DAYS)),
+          ),
+        )
+        .limit(BATCH)
+        .for('update', { skipLocked: true });
+      for (const row of soon.filter((r) => needsExpiryWarning(r, now))) {
+        const settings = await settingsFor(tx, row.programId);
+        const next = await changeDeal(
+          tx,
+          as,
+          row,
+          { expiryWarnedAt: now },
+          { action: 'deal.expiry_warned', kind: 'expiry_warned' },
+        );
+        for (const to of await partnerRecipients(tx, next))
+          await queueTemplatedMail(tx, dealExpiringMail, to.email, {
+            ...(await vars(tx, next)),
+            name: to.name,
+            protectedUntil: day(next.protectedUntil),
+            extensionText:
+              row.extensionStatus === 'none' && settings.extensionDays > 0
+                ? ` (${settings.extensionDays} days, once)`
+                : '',
+            link: portalLink(deps, next.id),
+          });
+      }
+      warned += soon.length;
+      return soon.length;
+    });
+    if (found < BATCH) break;
+  }
+  return { expired, warned };
+}
+
+/** The hourly protection run and the reviewer mails; the server calls this once on the registry it builds. */
+export function registerDealJobs(registry: JobRegistry, deps: Deps): void {
+  registry.handle(PROTECTION_JOB, async (_job, { log }) => {
+    const result = await runProtection(deps);
+    if (result.expired || result.warned) log.info(result, 'Deal protection checked');
+  });
+  registry.schedule(PROTECTION_JOB, HOUR_SECONDS, PROTECTION_JOB);
+  registry.handle(NOTIFY_REVIEWER_JOB, async (job) => notifyReviewer(deps, job.payload as unknown as EventJobPayload));
+  for (const topic of ['deal.submitted', 'deal.conflict', 'deal.extension_requested'])
+    registry.subscribe(topic, NOTIFY_REVIEWER_JOB);
+}

@@ -1,0 +1,82 @@
+import { type Browser, signedIn, type TestEnv, unique } from './app.js';
+
+/** Test support for deal registration: an active program with tiers, and partners taking part in it. */
+
+export async function dealProgram(
+  admin: Browser,
+  tiers: { name: string; protectionDays?: number }[] = [{ name: 'Registered' }],
+) {
+  const res = await admin.request('POST', '/api/v1/programs', {
+    name: unique('Deals'),
+    programType: 'reseller',
+    currency: 'USD',
+  });
+  if (res.statusCode !== 201) throw new Error(`program: ${res.body}`);
+  const program = res.json() as { id: string; name: string };
+  const tierIds: string[] = [];
+  for (const t of tiers) {
+    const tier = await admin.request('POST', `/api/v1/programs/${program.id}/tiers`, { name: t.name });
+    tierIds.push((tier.json() as { id: string }).id);
+  }
+  const withDays = tiers.map((t, i) => ({ ...t, id: tierIds[i]! })).filter((t) => t.protectionDays !== undefined);
+  if (withDays.length) {
+    const benefits = (await admin.request('GET', '/api/v1/benefits')).json() as { id: string; key: string | null }[];
+    const days =
+      benefits.find((b) => b.key === 'deal_protection_days') ??
+      ((
+        await admin.request('POST', '/api/v1/benefits', {
+          key: 'deal_protection_days',
+          name: 'Deal protection',
+          category: 'sales',
+          valueType: 'days',
+        })
+      ).json() as { id: string });
+    await admin.request('PUT', `/api/v1/programs/${program.id}/benefits`, { benefitIds: [days.id] });
+    const put = await admin.request('PATCH', `/api/v1/programs/${program.id}/matrix`, {
+      values: withDays.map((t) => ({ tierId: t.id, benefitId: days.id, value: t.protectionDays })),
+    });
+    if (put.statusCode !== 200) throw new Error(`benefit values: ${put.body}`);
+  }
+  const launch = await admin.request('POST', `/api/v1/programs/${program.id}/status`, {
+    status: 'active',
+    reason: 'launch',
+  });
+  if (launch.statusCode !== 200) throw new Error(`launch: ${launch.body}`);
+  return { ...program, tierIds };
+}
+
+/** A partner company, active in `programId` (placed by the vendor), with a signed-in partner admin. */
+export async function dealPartner(env: TestEnv, admin: Browser, programId: string, name = unique('Reseller')) {
+  const partner = (await admin.request('POST', '/api/v1/partners', { name, status: 'onboarding' })).json() as {
+    id: string;
+    name: string;
+  };
+  const placed = await admin.request('POST', `/api/v1/programs/${programId}/enrollments`, { partnerId: partner.id });
+  if (placed.statusCode !== 201) throw new Error(`enrollment: ${placed.body}`);
+  const { user, browser } = await signedIn(env, 'partner_admin', partner.id);
+  return { partner, user, browser };
+}
+
+let n = 0;
+/** A complete registration of `customer` (name and domain), closing in a month. */
+export function dealBody(programId: string, customer: { name: string; domain: string }, extra: object = {}) {
+  const close = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  n += 1;
+  return {
+    programId,
+    customerName: customer.name,
+    customerDomain: customer.domain,
+    customerCountry: 'US',
+    contactName: 'Pat Buyer',
+    contactEmail: `pat${n}@${
+      customer.domain
+        .replace(/^https?:\/\//, '')
+        .replace(/^www\./, '')
+        .split('/')[0]
+    }`,
+    amount: 4_800_000,
+    expectedCloseDate: close,
+    attribution: 'sourced',
+    ...extra,
+  };
+}
