@@ -1,9 +1,10 @@
 import { type Browser, signedIn, type TestEnv, unique } from './app.js';
+import type { ApiClient } from './http.js';
 
 /** Test support for deal registration: an active program with tiers, and partners taking part in it. */
 
 export async function dealProgram(
-  admin: Browser,
+  admin: ApiClient,
   tiers: { name: string; protectionDays?: number }[] = [{ name: 'Registered' }],
 ) {
   const res = await admin.request('POST', '/api/v1/programs', {
@@ -79,4 +80,20 @@ export function dealBody(programId: string, customer: { name: string; domain: st
     attribution: 'sourced',
     ...extra,
   };
+}
+
+/** A partner company active in `programId` and an API key of its own, made through the API as the vendor. */
+export async function dealPartnerKey(admin: ApiClient, programId: string, name = unique('Reseller')) {
+  const created = await admin.request('POST', '/api/v1/partners', { name, status: 'onboarding' });
+  if (created.statusCode !== 201) throw new Error(`partner: ${created.body}`);
+  const partner = created.json() as { id: string; name: string };
+  const placed = await admin.request('POST', `/api/v1/programs/${programId}/enrollments`, { partnerId: partner.id });
+  if (placed.statusCode !== 201) throw new Error(`enrollment: ${placed.body}`);
+  const key = await admin.request('POST', '/api/v1/api-keys', {
+    name: 'CRM',
+    role: 'partner_member',
+    partnerId: partner.id,
+  });
+  if (key.statusCode !== 201) throw new Error(`api key: ${key.body}`);
+  return { partner, key: (key.json() as { secret: string }).secret };
 }
