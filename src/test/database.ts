@@ -12,8 +12,9 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: testDatabaseUrl });
+/** Runs `fn` on a connection of its own to `url`, closed afterwards. */
+export async function withClient<T>(url: string | undefined, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await fn(client);
@@ -21,6 +22,8 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
     await client.end();
   }
 }
+
+const admin = <T>(fn: (client: pg.Client) => Promise<T>) => withClient(testDatabaseUrl, fn);
 
 /** The URL of a new, empty PostgreSQL database on the test server (dropped by the returned function). */
 export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {

@@ -38,7 +38,8 @@ function startOne(env: NodeJS.ProcessEnv, logTail: string[]): { child: ChildProc
   return { child, url };
 }
 
-async function stopOne(child: ChildProcess): Promise<void> {
+/** Asks a process to stop, and kills it if it has not within five seconds. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
@@ -58,7 +59,7 @@ export async function startServers(
   const killAll = () => children.forEach((c) => c.kill('SIGKILL'));
   process.once('exit', killAll);
   const stop = async () => {
-    await Promise.all(children.map(stopOne));
+    await Promise.all(children.map(stopProcess));
     process.off('exit', killAll);
   };
   try {
