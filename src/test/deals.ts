@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Browser, signedIn, type TestEnv, unique } from './app.js';
 
 /** Test support for deal registration: an active program with tiers, and partners taking part in it. */
@@ -68,15 +69,20 @@ export function dealBody(programId: string, customer: { name: string; domain: st
     customerDomain: customer.domain,
     customerCountry: 'US',
     contactName: 'Pat Buyer',
-    contactEmail: `pat${n}@${
-      customer.domain
-        .replace(/^https?:\/\//, '')
-        .replace(/^www\./, '')
-        .split('/')[0]
-    }`,
+    contactEmail: `pat${n}@example.com`,
     amount: 4_800_000,
     expectedCloseDate: close,
     attribution: 'sourced',
     ...extra,
+  };
+}
+
+/** A customer no other test's customer resembles: random letters, so neither name nor domain is near another. */
+export function randomCustomer(prefix = '') {
+  const word = (n: number) => Array.from(randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
+  const name = `${word(7)} ${word(6)}`;
+  return {
+    name: `${prefix}${name.replace(/^./, (c) => c.toUpperCase())} Inc.`,
+    domain: `${name.replace(' ', '-')}.com`,
   };
 }
