@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Browser, signedIn, type TestEnv, unique } from './app.js';
 import type { ApiClient } from './http.js';
 
@@ -69,12 +70,7 @@ export function dealBody(programId: string, customer: { name: string; domain: st
     customerDomain: customer.domain,
     customerCountry: 'US',
     contactName: 'Pat Buyer',
-    contactEmail: `pat${n}@${
-      customer.domain
-        .replace(/^https?:\/\//, '')
-        .replace(/^www\./, '')
-        .split('/')[0]
-    }`,
+    contactEmail: `pat${n}@example.com`,
     amount: 4_800_000,
     expectedCloseDate: close,
     attribution: 'sourced',
@@ -96,4 +92,14 @@ export async function dealPartnerKey(admin: ApiClient, programId: string, name =
   });
   if (key.statusCode !== 201) throw new Error(`api key: ${key.body}`);
   return { partner, key: (key.json() as { secret: string }).secret };
+}
+
+/** A customer no other test's customer resembles: random letters, so neither name nor domain is near another. */
+export function randomCustomer(prefix = '') {
+  const word = (n: number) => Array.from(randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
+  const name = `${word(7)} ${word(6)}`;
+  return {
+    name: `${prefix}${name.replace(/^./, (c) => c.toUpperCase())} Inc.`,
+    domain: `${name.replace(' ', '-')}.com`,
+  };
 }

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { actorPartnerId } from '../../platform/access/actor.js';
 import { requireAccess } from '../../platform/access/require-access.js';
 import type { Ctx } from '../../platform/context.js';
@@ -21,13 +20,13 @@ import {
   resolveConflictBody,
   type ResolveConflictInput,
 } from './contracts.js';
+import { findMatches, lockSubmissions } from './conflict-sql.js';
 import { dealDetail } from './detail.js';
 import { dealApprovedMail, dealExtensionDecidedMail, dealRejectedMail } from './mails.js';
 import { changeDeal, lockDeal, moveDeal } from './moves.js';
 import { partnerRecipients, portalLink } from './recipients.js';
 import { approvedStatus, isActive, type DealMover } from './rules/lifecycle.js';
 import { addDays, checkExtensionDecision, checkExtensionRequest, protectionDaysFor } from './rules/protection.js';
-import { dealConflicts } from './schema.js';
 import { settingsFor } from './settings.service.js';
 import { type DealRow, dealReference } from './views.js';
 
@@ -116,7 +115,7 @@ export async function rejectDeal(ctx: Ctx, id: string, raw: ReasonInput): Promis
 
 /**
  * Resolves a conflict. In favour of the existing side: this registration is rejected. In favour of this one:
- * every active registration it collided with is rejected (their partners are told the customer went to
+ * every active registration holding the customer now is rejected (their partners are told the customer went to
  * another registration, never to whom) and this one is approved and protected. A house account is the
  * vendor's own list and stays as it is.
  */
@@ -132,10 +131,14 @@ export async function resolveConflict(ctx: Ctx, id: string, raw: ResolveConflict
         `only a registration in conflict can be resolved; this one is ${row.status}`,
       );
     if (input.inFavourOf === 'existing') return dealDetail(tx, ctx.actor, await reject(tx, ctx, row, input.reason));
-    const links = await tx.select().from(dealConflicts).where(eq(dealConflicts.dealId, row.id));
-    const holderIds = links.map((l) => l.withDealId).filter((x): x is string => !!x);
-    // lock in id order, like every other writer, so two resolutions cannot deadlock
-    for (const holderId of [...holderIds].sort()) {
+    // whoever holds the customer now loses it, not only what this one collided with when it was submitted:
+    // that holder may have lapsed and another taken its place since. Under the submission lock, like a submission.
+    await tx.execute(lockSubmissions);
+    const holders = (await findMatches(tx, row.customerDomain, row.customerNameKey, row.id))
+      .map((m) => m.deal_id)
+      .filter((x): x is string => !!x)
+      .sort();
+    for (const holderId of holders) {
       const holder = await lockDeal(tx, holderId);
       if (isActive(holder.status))
         await reject(tx, ctx, holder, 'The customer was given to another registration after review.');

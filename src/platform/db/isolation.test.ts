@@ -15,6 +15,9 @@ import { createEcosystemNode } from '../../modules/programs/ecosystem.service.js
 import { setBenefitValues, setProgramBenefits } from '../../modules/programs/matrix.service.js';
 import { createProgram, transitionProgram } from '../../modules/programs/programs.service.js';
 import { createTier, putBadge } from '../../modules/programs/tiers.service.js';
+import { addAttachment } from '../../modules/deals/attachments.service.js';
+import { registerDeal } from '../../modules/deals/register.service.js';
+import { putDealSettings } from '../../modules/deals/settings.service.js';
 import type { Tx } from './database.js';
 
 let env: TestEnv;
@@ -69,6 +72,7 @@ beforeAll(async () => {
     tx.execute(sql`insert into products (title, status) values ('p', 'launch')`),
   );
   running = await programWithLadder('Running', true);
+  await withDeals(running);
   await programWithLadder('Draft', false);
 });
 
@@ -121,6 +125,48 @@ async function withAgreement(programId: string) {
   }
 }
 
+/** Both partners register the same customer (the second is a conflict), with files; settings and house accounts. */
+async function withDeals(programId: string) {
+  const vendor = env.ctx(systemActor('test'));
+  await putDealSettings(vendor, programId, {
+    approvalSlaDays: 2,
+    protectionDays: 30,
+    extensionDays: 10,
+    autoApprove: false,
+    autoApproveBelow: null,
+    autoApproveAttributions: ['sourced'],
+  });
+  await env.db.run({ kind: 'system' }, (tx) =>
+    tx.execute(sql`insert into house_accounts (name, name_key, domain) values ('House', 'house', 'house.example')`),
+  );
+  for (const p of [a, b]) {
+    const user = await makeUser(env, 'partner_admin', p.id);
+    const actor: Actor = {
+      type: 'user',
+      id: user.id,
+      label: user.email,
+      role: 'partner_admin',
+      partnerId: p.id,
+      sessionId: null,
+    };
+    const deal = await registerDeal(env.ctx(actor), {
+      programId,
+      customerName: 'Shared Customer Ltd',
+      customerDomain: 'shared-customer.example',
+      customerCountry: 'DE',
+      contactName: 'C',
+      contactEmail: 'c@shared-customer.example',
+      amount: 100,
+      expectedCloseDate: '2999-01-01',
+    });
+    await addAttachment(env.ctx(actor), deal.id, {
+      filename: 'a.txt',
+      contentType: 'text/plain',
+      bytes: Buffer.from('hi'),
+    });
+  }
+}
+
 /** Vendor tables a partner reads while the program runs: the ladder of running programs, nothing else. */
 const LADDER_TABLES: Record<string, (row: Record<string, unknown>) => boolean> = {
   programs: (r) => r.id === running,
@@ -132,6 +178,7 @@ const LADDER_TABLES: Record<string, (row: Record<string, unknown>) => boolean> =
   onboarding_plans: (r) => r.program_id === running,
   onboarding_steps: (r) => r.program_id === running,
   agreements: (r) => r.program_id === running && r.published_at !== null,
+  deal_settings: (r) => r.program_id === running,
 };
 
 /** Tables that name a partner but are the vendor's alone (notes, applications before and after review). */
@@ -230,6 +277,13 @@ describe(`row-level security (${backendName})`, () => {
       if (mine.length !== expected) leaks.push(`${name}: saw ${mine.length} of its ${expected} rows`);
     }
     expect(leaks).toEqual([]);
+    // vendor-only deal tables were populated, so their emptiness above means something
+    const vendorOnly = await env.db.run({ kind: 'system' }, (tx) =>
+      rowsOf(tx, sql`select (select count(*) from deal_conflicts) as c, (select count(*) from house_accounts) as h`),
+    );
+    expect(vendorOnly[0]).toMatchObject({ c: expect.anything(), h: expect.anything() });
+    expect(Number(vendorOnly[0]!.c)).toBeGreaterThan(0);
+    expect(Number(vendorOnly[0]!.h)).toBeGreaterThan(0);
     // the populated partner-owned tables were really exercised
     for (const t of [
       'partners',
@@ -245,6 +299,9 @@ describe(`row-level security (${backendName})`, () => {
       'agreement_acceptances',
       'onboardings',
       'onboarding_progress',
+      'deals',
+      'deal_events',
+      'deal_attachments',
       ...Object.keys(LADDER_TABLES),
     ]) {
       expect(seenAsA[t], t).toBeGreaterThan(0);
@@ -266,6 +323,10 @@ describe(`row-level security (${backendName})`, () => {
       rowsOf(tx, sql`delete from api_keys where partner_id = ${b.id} returning id`),
     );
     expect(deleted).toEqual([]);
+    const taken = await env.db.run({ kind: 'partner', partnerId: a.id }, (tx) =>
+      rowsOf(tx, sql`update deals set status = 'withdrawn' where partner_id = ${b.id} returning id`),
+    );
+    expect(taken).toEqual([]);
   });
 
   it('a partner context can neither tick nor complete another partner’s onboarding', async () => {
