@@ -27,6 +27,7 @@ const config = {
   warmupSeconds: Number(env.TRELLIS_BENCH_WARMUP ?? 5),
   durationSeconds: Number(env.TRELLIS_BENCH_DURATION ?? 30),
   traceSeconds: 10,
+  rounds: Number(env.TRELLIS_BENCH_ROUNDS ?? 2),
   collisionShare: 0.1,
   matchCalls: 1_000,
   matchWarmup: 100,
@@ -126,6 +127,7 @@ function registration(db: Db, c: Customer) {
 }
 
 type Target = 'api' | 'baseline';
+type Run = Awaited<ReturnType<typeof load>>;
 /** One load run against the API or the baseline, with the submissions lock watched throughout. */
 async function load(db: Db, target: Target, url: string, run: number, seconds: number) {
   const [fresh, held] = await onServer(
@@ -147,7 +149,7 @@ async function load(db: Db, target: Target, url: string, run: number, seconds: n
     },
   });
   const lock = await sampler.stop();
-  return { ...result, lock: lockPerRegistration(lock, result) };
+  return { ...result, lock: lockPerRegistration(lock, result), loadAverageAfter: os.loadavg() };
 }
 
 /** Little's law: the lock's busy time and queue length over the run, shared out over the registrations. */
@@ -174,7 +176,7 @@ async function traced(db: Db, target: Target): Promise<unknown> {
   const file = path.join(tmpdir(), `trellis-bench-trace-${target}-${process.pid}.json`);
   const server = target === 'api' ? await startApi(db.url, file) : await startBaseline(db.url, file);
   try {
-    await load(db, target, server.url, target === 'api' ? 3 : 4, config.traceSeconds);
+    await load(db, target, server.url, target === 'api' ? 97 : 98, config.traceSeconds);
   } finally {
     await server.stop();
   }
@@ -208,47 +210,60 @@ async function main() {
     log(`seeded names and domains equal the service's normalization on ${verified.checked} samples`);
 
     // the conflict check alone, on the same new customers at both sizes, as the indexes stand after seeding
-    const probe = await onServer((c) => newCustomers(c, 9, config.matchCalls), large.db.url);
+    const probe = await onServer((c) => newCustomers(c, 99, config.matchCalls), large.db.url);
     const detectSmall = await detection(small.db, probe);
     const detectLarge = await detection(large.db, probe);
-    log(`conflict check: median ${detectSmall.latencyMs.p50} ms at 10k, ${detectLarge.latencyMs.p50} ms at 1M`);
+    log(`conflict check: median ${detectSmall.latencyMs.p50} ms (small), ${detectLarge.latencyMs.p50} ms (large)`);
     const explain = await onServer(async (c) => {
       const held = await heldCustomers(c, 1);
       return explainMatches(c, [...probe.slice(0, 2), ...held]);
     }, large.db.url);
     const explainSmall = await onServer((c) => explainMatches(c, probe.slice(0, 1)), small.db.url);
 
-    // throughput: the baseline first, then the API; each starts from a vacuumed table, as autovacuum would leave it
+    // throughput: rounds of the baseline then the API, each run on a vacuumed table (as autovacuum would leave
+    // it) and on customers of its own; alternating spreads whatever else the machine does over both
     const vacuum = () => onServer((c) => c.query('vacuum (analyze) deals'), large.db.url);
-    await vacuum();
     const baselineServer = await startBaseline(large.db.url);
-    log(`baseline: ${config.connections} connections, ${config.durationSeconds} s`);
-    const baseline = await load(large.db, 'baseline', baselineServer.url, 1, config.durationSeconds).finally(() =>
-      baselineServer.stop(),
-    );
-    log(`baseline: ${baseline.perSecond}/s, p50 ${baseline.latencyMs.p50} ms`);
-    await vacuum();
-    const before = await rowCounts(large.db.url);
-    log(`API: ${config.connections} connections, ${config.durationSeconds} s`);
-    const apiRun = await load(large.db, 'api', api.url, 2, config.durationSeconds);
+    const runs: { api: Run[]; baseline: Run[] } = { api: [], baseline: [] };
+    let rowsPerRegistration: Record<string, number> = {};
+    try {
+      for (let round = 0; round < config.rounds; round++) {
+        await vacuum();
+        log(`round ${round + 1}, baseline: ${config.connections} connections, ${config.durationSeconds} s`);
+        runs.baseline.push(await load(large.db, 'baseline', baselineServer.url, 1 + 2 * round, config.durationSeconds));
+        log(`baseline: ${runs.baseline.at(-1)!.perSecond}/s, p50 ${runs.baseline.at(-1)!.latencyMs.p50} ms`);
+        await vacuum();
+        const before = await rowCounts(large.db.url);
+        log(`round ${round + 1}, API: ${config.connections} connections, ${config.durationSeconds} s`);
+        runs.api.push(await load(large.db, 'api', api.url, 2 + 2 * round, config.durationSeconds));
+        log(`API: ${runs.api.at(-1)!.perSecond}/s, p50 ${runs.api.at(-1)!.latencyMs.p50} ms`);
+        const after = await rowCounts(large.db.url);
+        const registered = Math.max(after.deals! - before.deals!, 1);
+        rowsPerRegistration = Object.fromEntries(
+          Object.keys(after).map((t) => [t, Math.round(((after[t]! - before[t]!) / registered) * 100) / 100]),
+        );
+      }
+    } finally {
+      await baselineServer.stop();
+    }
     await api.stop();
-    const after = await rowCounts(large.db.url);
-    const registered = after.deals! - before.deals!;
-    const rowsPerRegistration = Object.fromEntries(
-      Object.keys(after).map((t) => [t, Math.round(((after[t]! - before[t]!) / Math.max(registered, 1)) * 100) / 100]),
-    );
-    log(`API: ${apiRun.perSecond}/s, p50 ${apiRun.latencyMs.p50} ms`);
+    const perSecond = (rs: Run[]) =>
+      Math.round((rs.reduce((a, r) => a + r.requests, 0) / rs.reduce((a, r) => a + r.seconds, 0)) * 10) / 10;
+    const throughput = { api: perSecond(runs.api), baseline: perSecond(runs.baseline) };
 
     // where the time goes: the lock as each server's driver sees it (separate runs, not the measured ones)
     log('traced runs');
-    const trace = { api: await traced(large.db, 'api'), baseline: await traced(large.db, 'baseline') };
+    await vacuum();
+    const apiTrace = await traced(large.db, 'api');
+    await vacuum();
+    const trace = { api: apiTrace, baseline: await traced(large.db, 'baseline') };
     const detectAfter = await detection(large.db, probe);
     const gin = await onServer(async (c) => {
       await c.query('create extension if not exists pgstattuple');
       return (await c.query(`select * from pgstatginindex('deals_active_name_idx')`)).rows[0] as object;
     }, large.db.url);
 
-    const throughputRatio = Math.round((apiRun.perSecond / baseline.perSecond) * 100) / 100;
+    const throughputRatio = Math.round((throughput.api / throughput.baseline) * 100) / 100;
     const detectionRatio = Math.round((detectLarge.latencyMs.p50 / detectSmall.latencyMs.p50) * 100) / 100;
     const results = {
       date: startedAt.toISOString(),
@@ -263,8 +278,8 @@ async function main() {
         normalizationChecked: verified.checked,
       },
       throughput: {
-        api: apiRun,
-        baseline,
+        perSecond: throughput,
+        runs,
         ratio: throughputRatio,
         target: targets.throughputRatio,
         pass: throughputRatio >= targets.throughputRatio,

@@ -31,6 +31,8 @@ type Closed = {
 
 const open = new WeakMap<object, Open>();
 const closed: Closed[] = [];
+/** Statements run while holding the lock, by their text: how often, and the connection's time on them. */
+const inLock = new Map<string, { count: number; ms: number }>();
 type Query = (this: pg.Client, ...args: unknown[]) => unknown;
 const original = pg.Client.prototype.query as unknown as Query;
 
@@ -50,8 +52,12 @@ function observe(client: object, text: string, startedAt: number, endedAt: numbe
     tx.askedAt = startedAt;
     tx.lockedAt = endedAt;
   } else if (tx.lockedAt !== undefined) {
+    const busy = Math.max(0, endedAt - Math.max(startedAt, tx.lastEnd));
     tx.inLock += 1;
-    tx.databaseInLock += Math.max(0, endedAt - Math.max(startedAt, tx.lastEnd));
+    tx.databaseInLock += busy;
+    const label = text.replace(/\s+/g, ' ').slice(0, 100);
+    const seen = inLock.get(label) ?? { count: 0, ms: 0 };
+    inLock.set(label, { count: seen.count + 1, ms: seen.ms + busy });
   } else tx.before += 1;
   tx.lastEnd = endedAt;
   if (/^\s*(commit|rollback)/i.test(text)) {
@@ -110,6 +116,14 @@ process.on('exit', () => {
       lockHeldMs: of('holdMs'),
       statementsInLock: of('statementsInLock'),
       databaseInLockMs: of('databaseInLockMs'),
+      statementsHoldingLock: [...inLock.entries()]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .slice(0, 25)
+        .map(([statement, v]) => ({
+          statement,
+          perRegistration: Math.round((v.count / Math.max(closed.length, 1)) * 100) / 100,
+          msPerRegistration: Math.round((v.ms / Math.max(closed.length, 1)) * 100) / 100,
+        })),
     }),
   );
 });
