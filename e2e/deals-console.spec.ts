@@ -208,3 +208,110 @@ test('two partners register the same customer; the channel manager resolves the 
   await first.context.close();
   await second.context.close();
 });
+
+test('a registration is approved, its extension granted and it is closed won; another is rejected; a viewer only reads', async ({
+  page,
+  browser,
+}) => {
+  test.slow();
+  await login(page, ADMIN.email, ADMIN.password);
+  const admin = await apiAs(page.request);
+  const program = await admin.post<{ id: string }>('/programs', {
+    name: `Deals ${unique('eur')}`,
+    programType: 'reseller',
+    currency: 'EUR',
+  });
+  await admin.post(`/programs/${program.id}/status`, { status: 'active', reason: 'Launch' });
+  // no tiers: the program's own protection and extension days apply
+  await admin.put(`/programs/${program.id}/deal-settings`, {
+    approvalSlaDays: 2,
+    protectionDays: 20,
+    extensionDays: 10,
+    autoApprove: false,
+    autoApproveBelow: null,
+    autoApproveAttributions: ['sourced'],
+  });
+  const partner = await partnerWithUser(admin, browser, program.id, admin.userId);
+  const won = await partner.api.post<Deal>(
+    '/deals',
+    registration(program.id, `Initech ${unique('c')}`, `${unique('initech')}.example`),
+  );
+  const lost = await partner.api.post<Deal>(
+    '/deals',
+    registration(program.id, `Umbrella ${unique('c')}`, `${unique('umbrella')}.example`),
+  );
+
+  // Approve with a note: protected for the program's 20 days
+  await page.goto(`/console/deals/${won.id}`);
+  await page.getByRole('button', { name: 'Approve' }).click();
+  const approve = page.getByRole('dialog', { name: `Approve ${won.reference}` });
+  await approve.getByLabel('Note').fill('Strong champion at the customer.');
+  await expectAccessible(page);
+  await approve.getByRole('button', { name: 'Approve registration' }).click();
+  await expect(approve).toHaveCount(0);
+  const protection = page.getByRole('region', { name: 'Protection' });
+  await expect(protection).toContainText(/Protection days\s*20/);
+  await expect(page.getByRole('region', { name: 'Review' })).toContainText('Strong champion at the customer.');
+
+  // The partner asks for more time; the channel manager grants it
+  await partner.api.post(`/deals/${won.id}/extension`, { reason: 'The board meets next month.' });
+  await page.reload();
+  await expect(page.getByText('The partner asks to extend protection')).toBeVisible();
+  await expect(page.getByText('“The board meets next month.”').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Grant extension' }).click();
+  const grant = page.getByRole('dialog', { name: `Grant the extension of ${won.reference}` });
+  await expect(grant).toContainText('Granting adds 10 days');
+  await expectAccessible(page);
+  await grant.getByRole('button', { name: 'Grant extension' }).click();
+  await expect(grant).toHaveCount(0);
+  await expect(protection).toContainText(/Protection days\s*30/);
+  await expect(protection).toContainText('Granted');
+  await expect(page.getByRole('button', { name: 'Grant extension' })).toHaveCount(0);
+
+  // Closed won at a final amount typed in euros, kept exactly in cents
+  await page.getByRole('button', { name: 'Close won or lost' }).click();
+  const close = page.getByRole('dialog', { name: `Close ${won.reference}` });
+  await expect(close.getByLabel('Final amount')).toHaveValue('48,000.00');
+  await close.getByLabel('Final amount').fill('51,250.555');
+  await close.getByRole('button', { name: 'Close as won' }).click();
+  await expect(close.getByText('EUR has at most 2 decimals')).toBeVisible();
+  await close.getByLabel('Final amount').fill('51,250.55');
+  await expectAccessible(page);
+  await close.getByRole('button', { name: 'Close as won' }).click();
+  await expect(close).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Outcome' })).toContainText('51,250.55 EUR');
+  const closed = (await (await page.request.get(`/api/v1/deals/${won.id}`)).json()) as { wonAmount: number };
+  expect(closed.wonAmount).toBe(5_125_055);
+  await expectAccessible(page);
+
+  // Rejected: a reason is required and mailed
+  await page.goto(`/console/deals/${lost.id}`);
+  await page.getByRole('button', { name: 'Reject' }).click();
+  const reject = page.getByRole('dialog', { name: `Reject ${lost.reference}` });
+  await reject.getByRole('button', { name: 'Reject registration' }).click();
+  await expect(reject.getByText('Give the reason; it is mailed to the partner')).toBeVisible();
+  await reject.getByLabel('Reason').fill('The customer buys directly.');
+  await reject.getByRole('button', { name: 'Reject registration' }).click();
+  await expect(reject).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 }).locator('..')).toContainText('Rejected');
+  await expectMail(page, partner.email, new RegExp(`Not approved: .*${escapeRegExp(lost.reference)}`));
+
+  // A viewer reads every registration and decides nothing
+  const email = uniqueEmail('viewer');
+  await admin.post('/users', { email, name: 'Vera Viewer', password: PASSWORD, role: 'viewer' });
+  const viewer = await (await browser.newContext()).newPage();
+  await login(viewer, email, PASSWORD);
+  await viewer.goto('/console/deals');
+  await expect(viewer.getByRole('tab', { name: 'To review' })).toHaveCount(0);
+  await expect(
+    viewer.getByRole('table', { name: 'Registrations' }).getByRole('link', { name: won.reference }),
+  ).toBeVisible();
+  await expectAccessible(viewer);
+  await viewer.getByRole('link', { name: won.reference }).click();
+  await expect(viewer.getByRole('heading', { level: 1 })).toContainText(won.reference);
+  await expect(viewer.getByRole('button', { name: 'Close won or lost' })).toHaveCount(0);
+  await expectAccessible(viewer);
+
+  await partner.context.close();
+  await viewer.context().close();
+});
