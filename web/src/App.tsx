@@ -6,6 +6,8 @@ import { AuditPage } from './admin/AuditPage';
 import { BenefitsPage } from './admin/benefits/BenefitsPage';
 import { ConsoleHome } from './admin/ConsoleHome';
 import { ConsoleLayout } from './admin/ConsoleLayout';
+import { DealPage } from './admin/deals/DealPage';
+import { DealsPage } from './admin/deals/DealsPage';
 import { GraphPage } from './admin/graph/GraphPage';
 import { CONSOLE_MODULES } from './admin/modules';
 import { MailTemplatePage } from './admin/mail/MailTemplatePage';
@@ -82,6 +84,8 @@ export function App() {
         <Route path="programs/new" element={<NewProgramPage />} />
         <Route path="programs/templates" element={<ProgramTemplatesPage />} />
         <Route path="programs/:id" element={<ProgramPage />} />
+        <Route path="deals" element={<DealsPage />} />
+        <Route path="deals/:id" element={<DealPage />} />
         <Route path="benefits" element={<BenefitsPage />} />
         <Route path="onboarding" element={<OnboardingListPage />} />
         <Route path="graph" element={<GraphPage />} />

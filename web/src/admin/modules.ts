@@ -49,7 +49,7 @@ export const CONSOLE_MODULES: ConsoleModule[] = [
   {
     label: 'Deals',
     path: 'deals',
-    comingSoon: true,
+    permission: 'deal.read',
     description:
       'Partners register opportunities; Trellis checks them for channel conflict, first come first served, and channel managers approve them and protect them for the tier’s deal protection period.',
   },

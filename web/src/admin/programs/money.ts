@@ -65,3 +65,8 @@ export function formatMajor(minor: number, currency: string): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}${grouped}${digits ? `.${text.slice(-digits)}` : ''}`;
 }
+
+/** 1000050 in USD → "10,000.50 USD": an amount as text, exact, with its currency. */
+export function formatAmount(minor: number | null | undefined, currency: string): string {
+  return minor === null || minor === undefined ? '—' : `${formatMajor(minor, currency)} ${currency}`;
+}
