@@ -35,7 +35,7 @@ CREATE TABLE "deal_events" (
 	"to_status" text,
 	"reason" text,
 	"actor_label" text NOT NULL,
-	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT clock_timestamp() NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "deal_events" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint

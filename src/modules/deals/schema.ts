@@ -194,7 +194,10 @@ export const dealEvents = pgTable(
     /** What the partner is told; never names another partner. */
     reason: text('reason'),
     actorLabel: text('actor_label').notNull(),
-    createdAt: createdAt(),
+    // the time of the insert, not of the transaction: one request writes several lines that must keep their order
+    createdAt: timestamptz('created_at')
+      .notNull()
+      .default(sql`clock_timestamp()`),
   },
   (t) => [index('deal_events_deal_idx').on(t.dealId, t.createdAt), partnerOwned('deal_events', t.partnerId)],
 );
