@@ -55,7 +55,8 @@ function domainOf(raw: string | null | undefined): string | null {
   return domain;
 }
 
-async function assertProducts(tx: Tx, ids: string[]): Promise<void> {
+/** Products named on a registration must be in the catalogue. */
+export async function assertProducts(tx: Tx, ids: string[]): Promise<void> {
   const found = await productRefs(tx, ids);
   const unknown = ids.find((id) => !found.has(id));
   if (unknown) throw invalid('productIds', `no product ${unknown}`);

@@ -21,6 +21,7 @@ import {
 } from './contracts.js';
 import { findMatches, lockForSubmission } from './conflict-sql.js';
 import { dealDetail } from './detail.js';
+import { assertProducts } from './register.service.js';
 import { dealApprovedMail, dealExtensionDecidedMail, dealRejectedMail } from './mails.js';
 import { changeDeal, lockDeal, moveDeal } from './moves.js';
 import { mailPartner } from './recipients.js';
@@ -208,6 +209,7 @@ export async function closeDeal(ctx: Ctx, id: string, raw: CloseDealInput): Prom
   const by: DealMover = actorPartnerId(ctx.actor) ? 'partner' : 'vendor';
   return write(ctx, 'deals.close', async (tx) => {
     const row = await lockDeal(tx, id);
+    if (input.outcome === 'won' && input.productIds) await assertProducts(tx, input.productIds);
     const now = new Date();
     const next =
       input.outcome === 'won'
