@@ -8,6 +8,7 @@ import { ConsoleHome } from './admin/ConsoleHome';
 import { ConsoleLayout } from './admin/ConsoleLayout';
 import { DealPage } from './admin/deals/DealPage';
 import { DealsPage } from './admin/deals/DealsPage';
+import { HouseAccountsPage } from './admin/deals/HouseAccountsPage';
 import { GraphPage } from './admin/graph/GraphPage';
 import { CONSOLE_MODULES } from './admin/modules';
 import { MailTemplatePage } from './admin/mail/MailTemplatePage';
@@ -89,6 +90,7 @@ export function App() {
         <Route path="benefits" element={<BenefitsPage />} />
         <Route path="onboarding" element={<OnboardingListPage />} />
         <Route path="graph" element={<GraphPage />} />
+        <Route path="house-accounts" element={<HouseAccountsPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
         <Route path="audit" element={<AuditPage />} />
