@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
+import { sendCsv } from '../../platform/http/csv.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { pageOf } from '../../platform/http/pagination.js';
 import { addAttachment, deleteAttachment, getAttachment } from './attachments.service.js';
@@ -68,11 +69,7 @@ export const dealRoutes = (): FastifyPluginAsyncZod => async (app) => {
       querystring: listDealsQuery.omit({ cursor: true, limit: true }),
       response: { 200: z.string(), ...errorResponses },
     },
-    handler: async (req, reply) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="deal-registrations.csv"')
-        .send(await exportDeals(req.ctx, req.query)),
+    handler: async (req, reply) => sendCsv(reply, 'deal-registrations.csv', await exportDeals(req.ctx, req.query)),
   });
   app.get('/deals/queue', {
     schema: {
