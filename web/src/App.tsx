@@ -29,6 +29,9 @@ import { NotFound, NotFoundPage } from './components/NotFound';
 import { AgreementReaderPage } from './portal/agreements/AgreementReader';
 import { AgreementsPage } from './portal/agreements/AgreementsPage';
 import { CompanyPage } from './portal/CompanyPage';
+import { EditDealPage, NewDealPage } from './portal/deals/DealFormPages';
+import { DealPage } from './portal/deals/DealPage';
+import { DealsPage } from './portal/deals/DealsPage';
 import { OnboardingPage } from './portal/onboarding/OnboardingPage';
 import { PortalHome } from './portal/PortalHome';
 import { PortalLayout } from './portal/PortalLayout';
@@ -110,6 +113,10 @@ export function App() {
         <Route path="company" element={<CompanyPage />} />
         <Route path="team" element={<TeamPage />} />
         <Route path="products" element={<PortalProductsPage />} />
+        <Route path="deals" element={<DealsPage />} />
+        <Route path="deals/new" element={<NewDealPage />} />
+        <Route path="deals/:id" element={<DealPage />} />
+        <Route path="deals/:id/edit" element={<EditDealPage />} />
         <Route path="programs" element={<PortalProgramsPage />} />
         <Route path="agreements" element={<AgreementsPage />} />
         <Route path="agreements/:enrollmentId" element={<AgreementReaderPage />} />

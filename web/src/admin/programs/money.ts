@@ -65,3 +65,14 @@ export function formatMajor(minor: number, currency: string): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}${grouped}${digits ? `.${text.slice(-digits)}` : ''}`;
 }
+
+/** 4800050 in USD → "$48,000.50": the amount with its currency, in the reader's locale, never through a float. */
+export function formatMoney(minor: number, currency: string): string {
+  const plain = formatMajor(minor, currency).replace(/,/g, '');
+  try {
+    // Intl formats a decimal string exactly, digit for digit
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(plain as unknown as number);
+  } catch {
+    return `${formatMajor(minor, currency)} ${currency}`;
+  }
+}
