@@ -223,7 +223,7 @@ function CloseDateField(props: { value: string; onChange: (day: string) => void;
 }
 
 function WonForm({ deal, onDone }: { deal: DealDetail; onDone: () => void }) {
-  const products = useProductOptions();
+  const products = useProductOptions(deal.products);
   const [amount, setAmount] = useState(deal.amount === null ? '' : formatMajor(deal.amount, deal.currency));
   const [closeDate, setCloseDate] = useState(today());
   const [productIds, setProductIds] = useState(deal.products.map((p) => p.id));
@@ -262,7 +262,7 @@ function WonForm({ deal, onDone }: { deal: DealDetail; onDone: () => void }) {
         <CloseDateField value={closeDate} onChange={setCloseDate} error={errors.closeDate} />
         <MultiSelect
           label="Products"
-          data={products.data ?? []}
+          data={products.options}
           searchable
           clearable
           value={productIds}

@@ -78,7 +78,7 @@ interface DealFormProps {
 export function DealForm({ deal, programs, pending, error, notice, onSave, onCancel }: DealFormProps) {
   const [values, setValues] = useState(() => initialValues(deal, programs));
   const [local, setLocal] = useState<Record<string, string>>({});
-  const products = useProductOptions();
+  const products = useProductOptions(deal?.products);
   const fixed = deal !== undefined && deal.status !== 'draft';
   const program = programs.find((p) => p.id === values.programId);
   const currency = program?.currency ?? deal?.currency ?? 'USD';
@@ -215,7 +215,7 @@ export function DealForm({ deal, programs, pending, error, notice, onSave, onCan
             <MultiSelect
               label="Products"
               placeholder={values.productIds.length ? undefined : 'Choose the products it is about'}
-              data={products.data ?? []}
+              data={products.options}
               searchable
               clearable
               value={values.productIds}

@@ -29,7 +29,8 @@ function FormFrame({
     <Stack gap="lg">
       <BackToDeals />
       <Title order={1}>{title}</Title>
-      {programs.isPending ? (
+      {/* the form starts from the programs as they are now, not as cached */}
+      {!programs.isFetchedAfterMount ? (
         <CenteredLoader py="xl" size="md" label="Loading your programs" />
       ) : programs.isError ? (
         <ErrorAlert error={programs.error} />

@@ -25,7 +25,18 @@ const KIND_TEXT: Record<string, string> = {
   expiry_warned: 'Reminder: protection ends within a week',
 };
 
-export const eventText = (e: DealEvent) =>
+/** How far along the lifecycle an event is: the tie-break for events of one instant. */
+const STAGE: Record<string, number> = { draft: 0, submitted: 1, conflict: 1, approved: 2, protected: 2, rejected: 2 };
+const stageOf = (e: DealEvent) => (e.kind === 'created' ? 0 : e.kind === 'status' ? (STAGE[e.toStatus ?? ''] ?? 3) : 4);
+
+/**
+ * Oldest first. Events written by one transaction share its timestamp (a submission that is also auto-approved,
+ * the creation of a registration submitted at once), so those are put in lifecycle order.
+ */
+const inOrder = (events: DealEvent[]) =>
+  [...events].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || stageOf(a) - stageOf(b));
+
+const eventText = (e: DealEvent) =>
   e.kind === 'status' ? moveText(e.fromStatus, e.toStatus) : (KIND_TEXT[e.kind] ?? capitalize(e.kind));
 
 /** What happened to a registration, oldest first, each with when, who and why. */
@@ -33,7 +44,7 @@ export function DealHistory({ events }: { events: DealEvent[] }) {
   if (events.length === 0) return <Text size="sm">Nothing has happened yet.</Text>;
   return (
     <Stack component="ol" gap="sm" aria-label="History" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-      {events.map((e) => (
+      {inOrder(events).map((e) => (
         <Box component="li" key={e.id} pl="md" style={{ borderLeft: '3px solid var(--mantine-color-indigo-7)' }}>
           <Text size="sm" fw={600}>
             {eventText(e)}

@@ -65,7 +65,8 @@ function Details({ deal: d }: { deal: DealDetail }) {
 /** One registration for the partner: where it stands, its facts, files and history, and what can be done now. */
 export function DealPage() {
   const { id = '' } = useParams();
-  const deal = useQuery(dealQuery(id));
+  // a channel manager or the protection job moves a registration at any time: each visit asks again
+  const deal = useQuery({ ...dealQuery(id), staleTime: 0 });
   usePageTitle(deal.data ? `${deal.data.reference} · ${deal.data.customerName}` : 'Deal');
 
   if (deal.isPending) return <CenteredLoader py="xl" size="md" label="Loading the registration" />;

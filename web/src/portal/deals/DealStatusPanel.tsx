@@ -71,7 +71,7 @@ function standOf(deal: DealDetail): Stand {
       const ext = extensionLine(deal);
       return {
         title: `Protected until ${formatDate(deal.protectedUntil)} (${daysText(left)})`,
-        color: left <= ENDING_SOON_DAYS ? 'red' : 'green',
+        color: left <= ENDING_SOON_DAYS ? 'orange' : 'green',
         lines: [
           'While it is protected, the customer is yours: another registration of it goes to review and loses to yours.',
           ...(left <= ENDING_SOON_DAYS ? ['Protection ends soon: close the deal, or ask for more time.'] : []),

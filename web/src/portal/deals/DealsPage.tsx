@@ -15,7 +15,9 @@ const statusOptions = DEAL_STATUSES.map((s) => ({ value: s, label: DEAL_STATUS_L
 /** When protection ends and how many days are left; the last week stands out, in words as well as colour. */
 export function ProtectionEnd({ deal }: { deal: Deal }) {
   if (!deal.protectedUntil) return <>—</>;
-  if (deal.status !== 'protected') return <>{formatDate(deal.protectedUntil)}</>;
+  if (deal.status === 'expired') return <>Ended {formatDate(deal.protectedUntil)}</>;
+  // a closed, rejected or withdrawn registration is no longer protected, whatever the date said
+  if (deal.status !== 'protected') return <>—</>;
   const left = daysUntil(deal.protectedUntil);
   const soon = left <= ENDING_SOON_DAYS;
   return (
@@ -78,20 +80,20 @@ export function DealsPage() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Stack gap={4}>
+      <Stack gap={4}>
+        <Group justify="space-between">
           <Title order={1}>Deals</Title>
-          <Text size="sm">
-            Register an opportunity before you work it. Once a channel manager approves it, the customer is yours for
-            the protection period of your tier.
-          </Text>
-        </Stack>
-        {can('deal.register') && (
-          <Button component={Link} to="/portal/deals/new">
-            Register a deal
-          </Button>
-        )}
-      </Group>
+          {can('deal.register') && (
+            <Button component={Link} to="/portal/deals/new">
+              Register a deal
+            </Button>
+          )}
+        </Group>
+        <Text size="sm">
+          Register an opportunity before you work it. Once a channel manager approves it, the customer is yours for the
+          protection period of your tier.
+        </Text>
+      </Stack>
       <ListFilters text={text} onText={setText} placeholder="Customer name or domain">
         <FilterSelect
           label="Status"

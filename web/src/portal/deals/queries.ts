@@ -60,7 +60,8 @@ export interface DealProgram {
 
 /** The programs the partner is or was a member of, with their currency; `open` ones take registrations. */
 export function useDealPrograms() {
-  const ladders = useQuery(laddersQuery);
+  // asked again on each use: a partner placed in a program a moment ago must find it here
+  const ladders = useQuery({ ...laddersQuery, staleTime: 0 });
   const programs: DealProgram[] = (ladders.data ?? [])
     .filter((l) => l.enrollment)
     .map((l) => ({
@@ -73,10 +74,19 @@ export function useDealPrograms() {
   return { ...ladders, programs };
 }
 
-/** The vendor's products a partner may name on a registration. */
-export function useProductOptions() {
-  return useQuery({
+/**
+ * The vendor's products a partner may name on a registration, and those it names already (a product archived
+ * since stays choosable, so that an edit does not drop it unseen).
+ */
+export function useProductOptions(current: { id: string; title: string }[] = []) {
+  const query = useQuery({
     queryKey: ['products', 'all', 'visible'],
     queryFn: async () => (await allPages(false)).map((p) => ({ value: p.id, label: p.title })),
   });
+  const listed = new Set((query.data ?? []).map((o) => o.value));
+  const options = [
+    ...(query.data ?? []),
+    ...current.filter((p) => !listed.has(p.id)).map((p) => ({ value: p.id, label: p.title || 'Product' })),
+  ];
+  return { ...query, options };
 }
