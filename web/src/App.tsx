@@ -32,6 +32,9 @@ import { NotFound, NotFoundPage } from './components/NotFound';
 import { AgreementReaderPage } from './portal/agreements/AgreementReader';
 import { AgreementsPage } from './portal/agreements/AgreementsPage';
 import { CompanyPage } from './portal/CompanyPage';
+import { EditDealPage, NewDealPage } from './portal/deals/DealFormPages';
+import { DealPage as PortalDealPage } from './portal/deals/DealPage';
+import { DealsPage as PortalDealsPage } from './portal/deals/DealsPage';
 import { OnboardingPage } from './portal/onboarding/OnboardingPage';
 import { PortalHome } from './portal/PortalHome';
 import { PortalLayout } from './portal/PortalLayout';
@@ -116,6 +119,10 @@ export function App() {
         <Route path="company" element={<CompanyPage />} />
         <Route path="team" element={<TeamPage />} />
         <Route path="products" element={<PortalProductsPage />} />
+        <Route path="deals" element={<PortalDealsPage />} />
+        <Route path="deals/new" element={<NewDealPage />} />
+        <Route path="deals/:id" element={<PortalDealPage />} />
+        <Route path="deals/:id/edit" element={<EditDealPage />} />
         <Route path="programs" element={<PortalProgramsPage />} />
         <Route path="agreements" element={<AgreementsPage />} />
         <Route path="agreements/:enrollmentId" element={<AgreementReaderPage />} />
