@@ -257,6 +257,8 @@ export const listDealsQuery = pageQuery.extend({
   submittedTo: day.optional(),
   closeFrom: day.optional(),
   closeTo: day.optional(),
+  /** Protection ends on or before this day (e.g. what needs closing this week). */
+  protectedUntilTo: day.optional(),
   amountMin: z.coerce.number().int().min(0).optional(),
   amountMax: z.coerce.number().int().min(0).optional(),
   /** Customer name or domain contains. */

@@ -240,6 +240,11 @@ export async function updateDeal(ctx: Ctx, id: string, raw: UpdateDealInput): Pr
       });
     }
     if (input.productIds) await assertProducts(tx, input.productIds);
+    // saving an unchanged form writes no history line
+    const changed = Object.entries(patch).some(
+      ([k, v]) => JSON.stringify(v) !== JSON.stringify(row[k as keyof DealRow]),
+    );
+    if (!changed) return dealDetail(tx, ctx.actor, row);
     const next = await changeDeal(tx, ctx, row, patch, { action: 'deal.updated', kind: 'edited' });
     return dealDetail(tx, ctx.actor, next);
   });

@@ -45,11 +45,13 @@ const detail = { 200: dealDetailView, ...errorResponses };
 
 export const dealRoutes = (): FastifyPluginAsyncZod => async (app) => {
   // files arrive as their raw bytes under their own type; the bytes are checked against it
-  for (const type of Object.keys(ATTACHMENT_TYPES))
-    if (!app.hasContentTypeParser(type))
-      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) =>
-        done(null, body),
-      );
+  for (const type of Object.keys(ATTACHMENT_TYPES)) {
+    // the built-in text parser would hand over a string: attachments are bytes, whatever their type
+    if (app.hasContentTypeParser(type)) app.removeContentTypeParser(type);
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) =>
+      done(null, body),
+    );
+  }
 
   app.get('/deals', {
     schema: {

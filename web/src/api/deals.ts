@@ -211,4 +211,6 @@ export interface ListDealsParams {
   amountMax?: number;
   q?: string;
   overdue?: boolean;
+  /** Protection ends on or before this day. */
+  protectedUntilTo?: string;
 }

@@ -39,7 +39,14 @@ export function PortalHome() {
   const readsDeals = useCan()('deal.read');
   const deals = useQuery({
     queryKey: dealKeys.todos,
-    queryFn: () => allDeals({ status: 'draft,protected' }),
+    // drafts, and what stops being protected within the week
+    queryFn: async () => [
+      ...(await allDeals({ status: 'draft' })),
+      ...(await allDeals({
+        status: 'protected',
+        protectedUntilTo: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+      })),
+    ],
     enabled: readsDeals,
   });
   const isAdmin = user.role === 'partner_admin';
