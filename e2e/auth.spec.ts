@@ -48,15 +48,15 @@ test('the admin signs in to the console, sees their name, and signs out', async 
   await expectAccessible(page);
 
   // A module that is not built yet says so.
-  await nav.getByRole('link', { name: 'Deals', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Deals' })).toBeVisible();
+  await nav.getByRole('link', { name: 'Incentives', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Incentives' })).toBeVisible();
   await expect(page.getByText('Coming soon')).toBeVisible();
-  await expect(page).toHaveTitle('Deals · Trellis');
+  await expect(page).toHaveTitle('Incentives · Trellis');
   await expectAccessible(page);
 
   // A reload keeps the session and the client route.
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Deals' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Incentives' })).toBeVisible();
 
   await signOut(page);
   await expect(page.getByRole('heading', { name: 'Sign in to Trellis' })).toBeVisible();

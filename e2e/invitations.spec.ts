@@ -145,8 +145,12 @@ test('a partner admin is invited from the partner page, and invites a colleague 
   await expect(colleague.getByRole('button', { name: 'Send invitation' })).toHaveCount(0);
   await expectAccessible(colleague);
 
-  // Placeholders and the read-only product list.
+  // Deals, which a member registers too; placeholders; the read-only product list.
   await colleague.getByRole('navigation', { name: 'Partner portal' }).getByRole('link', { name: 'Deals' }).click();
+  await expect(colleague.getByRole('table', { name: 'Deal registrations' })).toContainText('No registrations yet');
+  await expect(colleague.getByRole('link', { name: 'Register a deal' })).toBeVisible();
+  await expectAccessible(colleague);
+  await colleague.getByRole('navigation', { name: 'Partner portal' }).getByRole('link', { name: 'Learning' }).click();
   await expect(colleague.getByText('Coming soon')).toBeVisible();
   await expectAccessible(colleague);
   await colleague.getByRole('navigation', { name: 'Partner portal' }).getByRole('link', { name: 'Products' }).click();

@@ -17,6 +17,7 @@ import { applicationRoutes } from './modules/applications/routes.js';
 import { graphRoutes } from './modules/graph/routes.js';
 import { onboardingRoutes } from './modules/onboarding/routes.js';
 import { dealRoutes } from './modules/deals/routes.js';
+import { houseAccountRoutes } from './modules/deals/house-accounts.routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import type { Database } from './platform/db/database.js';
 import { registerDocs } from './platform/http/docs.js';
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(graphRoutes());
       await api.register(onboardingRoutes());
       await api.register(dealRoutes());
+      await api.register(houseAccountRoutes());
       await api.register(auditRoutes());
       await api.register(mailRoutes());
     },

@@ -96,3 +96,7 @@ export async function signedIn(env: TestEnv, role: Role, partnerId: string | nul
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   return { user, browser };
 }
+
+/** The fields a problem+json answer names, in its order. */
+export const errorFields = (res: { json(): unknown }) =>
+  ((res.json() as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);

@@ -6,6 +6,9 @@ import { AuditPage } from './admin/AuditPage';
 import { BenefitsPage } from './admin/benefits/BenefitsPage';
 import { ConsoleHome } from './admin/ConsoleHome';
 import { ConsoleLayout } from './admin/ConsoleLayout';
+import { DealPage } from './admin/deals/DealPage';
+import { DealsPage } from './admin/deals/DealsPage';
+import { HouseAccountsPage } from './admin/deals/HouseAccountsPage';
 import { GraphPage } from './admin/graph/GraphPage';
 import { CONSOLE_MODULES } from './admin/modules';
 import { MailTemplatePage } from './admin/mail/MailTemplatePage';
@@ -29,6 +32,9 @@ import { NotFound, NotFoundPage } from './components/NotFound';
 import { AgreementReaderPage } from './portal/agreements/AgreementReader';
 import { AgreementsPage } from './portal/agreements/AgreementsPage';
 import { CompanyPage } from './portal/CompanyPage';
+import { EditDealPage, NewDealPage } from './portal/deals/DealFormPages';
+import { DealPage as PortalDealPage } from './portal/deals/DealPage';
+import { DealsPage as PortalDealsPage } from './portal/deals/DealsPage';
 import { OnboardingPage } from './portal/onboarding/OnboardingPage';
 import { PortalHome } from './portal/PortalHome';
 import { PortalLayout } from './portal/PortalLayout';
@@ -82,9 +88,12 @@ export function App() {
         <Route path="programs/new" element={<NewProgramPage />} />
         <Route path="programs/templates" element={<ProgramTemplatesPage />} />
         <Route path="programs/:id" element={<ProgramPage />} />
+        <Route path="deals" element={<DealsPage />} />
+        <Route path="deals/:id" element={<DealPage />} />
         <Route path="benefits" element={<BenefitsPage />} />
         <Route path="onboarding" element={<OnboardingListPage />} />
         <Route path="graph" element={<GraphPage />} />
+        <Route path="house-accounts" element={<HouseAccountsPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
         <Route path="audit" element={<AuditPage />} />
@@ -110,6 +119,10 @@ export function App() {
         <Route path="company" element={<CompanyPage />} />
         <Route path="team" element={<TeamPage />} />
         <Route path="products" element={<PortalProductsPage />} />
+        <Route path="deals" element={<PortalDealsPage />} />
+        <Route path="deals/new" element={<NewDealPage />} />
+        <Route path="deals/:id" element={<PortalDealPage />} />
+        <Route path="deals/:id/edit" element={<EditDealPage />} />
         <Route path="programs" element={<PortalProgramsPage />} />
         <Route path="agreements" element={<AgreementsPage />} />
         <Route path="agreements/:enrollmentId" element={<AgreementReaderPage />} />

@@ -11,7 +11,8 @@ import type { Tx } from '../../platform/db/database.js';
 /** Any number no other advisory lock of this database uses. */
 export const DEAL_SUBMIT_LOCK = 7_226_115_005;
 
-export const LOCK_SUBMISSIONS_SQL = `select pg_advisory_xact_lock(${DEAL_SUBMIT_LOCK})`;
+/** Waits for the lock, then answers the time it got it: submissions are stamped in the order they were checked. */
+export const LOCK_SUBMISSIONS_SQL = `select clock_timestamp() as locked_at from (select pg_advisory_xact_lock(${DEAL_SUBMIT_LOCK})) as l`;
 
 /** $1 normalized domain (or null), $2 normalized name, $3 a registration to leave out (or null). */
 export const MATCHES_SQL =
@@ -22,6 +23,12 @@ export const matchesQuery = (domain: string | null, nameKey: string, exclude: st
   sql`select deal_id, house_account_id, matched_on, name_similarity, held_since from trellis_deal_matches(${domain}, ${nameKey}, ${exclude}::uuid)`;
 
 export const lockSubmissions = sql.raw(LOCK_SUBMISSIONS_SQL);
+
+/** Takes the submission lock in the caller's transaction; answers when it got it. */
+export async function lockForSubmission(tx: Tx): Promise<Date> {
+  const result = (await tx.execute(lockSubmissions)) as unknown as { rows: { locked_at: Date | string }[] };
+  return new Date(result.rows[0]!.locked_at);
+}
 
 export type Match = {
   deal_id: string | null;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { csvProblem } from '../../platform/csv.js';
 import { boolFlag } from '../../platform/http/fields.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { MAX_MINOR_UNITS } from '../../platform/money.js';
@@ -256,6 +257,8 @@ export const listDealsQuery = pageQuery.extend({
   submittedTo: day.optional(),
   closeFrom: day.optional(),
   closeTo: day.optional(),
+  /** Protection ends on or before this day (e.g. what needs closing this week). */
+  protectedUntilTo: day.optional(),
   amountMin: z.coerce.number().int().min(0).optional(),
   amountMax: z.coerce.number().int().min(0).optional(),
   /** Customer name or domain contains. */
@@ -302,7 +305,11 @@ export const dealSettingsBody = z
 export type DealSettingsInput = z.input<typeof dealSettingsBody>;
 
 export const dealPolicyView = z
-  .object({ nameSimilarity: z.number(), updatedAt: time.nullable() })
+  .object({
+    /** Trigram similarity (0.1–1) of two normalized customer names at which they collide; 1 = exactly equal. */
+    nameSimilarity: z.number(),
+    updatedAt: time.nullable(),
+  })
   .meta({ id: 'DealPolicy' });
 export type DealPolicyView = z.infer<typeof dealPolicyView>;
 
@@ -346,5 +353,22 @@ export const updateHouseAccountBody = z
   .strict();
 export type UpdateHouseAccountInput = z.input<typeof updateHouseAccountBody>;
 
+/** Alphabetical by name; `q` finds a name (as written or normalized) or a domain containing it. */
 export const listHouseAccountsQuery = pageQuery.extend({ q: z.string().trim().max(200).optional() });
 export type ListHouseAccountsQuery = z.input<typeof listHouseAccountsQuery>;
+
+export const exportHouseAccountsQuery = listHouseAccountsQuery.omit({ cursor: true, limit: true });
+export type ExportHouseAccountsQuery = z.input<typeof exportHouseAccountsQuery>;
+
+/** What an import did, or with `dryRun` would do: rows created, updated, left as they were. */
+export const houseAccountImportView = z
+  .object({
+    dryRun: z.boolean(),
+    rows: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    problems: z.array(csvProblem),
+  })
+  .meta({ id: 'HouseAccountImportResult' });
+export type HouseAccountImportView = z.infer<typeof houseAccountImportView>;

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../../platform/csv.js';
 import { minorDigits } from '../../platform/money.js';
 import type { DealView } from './contracts.js';
 
@@ -43,7 +43,8 @@ const cell = (text: string | null) => {
 };
 
 export function writeDealCsv(items: DealView[]): string {
-  return stringify(
+  return writeCsv(
+    DEAL_CSV_COLUMNS,
     items.map((d) => [
       d.reference,
       d.status,
@@ -68,6 +69,5 @@ export function writeDealCsv(items: DealView[]): string {
       d.extension.status,
       cell(d.lostReason),
     ]),
-    { header: true, columns: [...DEAL_CSV_COLUMNS], bom: true },
   );
 }

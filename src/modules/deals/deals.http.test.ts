@@ -133,6 +133,14 @@ describe('registering', () => {
         amount: 5_000_000,
       },
     );
+    // saving the same again writes no history line
+    const edits = async () =>
+      ((await a.browser.request('GET', `/api/v1/deals/${draft.id}`)).json() as Deal).history.filter(
+        (h) => h.kind === 'edited',
+      ).length;
+    const before = await edits();
+    await a.browser.request('PATCH', `/api/v1/deals/${draft.id}`, { amount: 5_000_000, notes: '' });
+    expect(await edits()).toBe(before);
     // a submitted registration is on record for good
     expect((await a.browser.request('DELETE', `/api/v1/deals/${draft.id}`)).statusCode).toBe(409);
   });
@@ -563,6 +571,9 @@ describe('views, isolation and audit', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(await list(`submittedFrom=${today}&submittedTo=${today}`)).toEqual([big.id, small.id]);
     expect(await list('submittedTo=2000-01-01')).toEqual([]);
+    const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+    expect(await list(`protectedUntilTo=${inDays(61)}`)).toEqual([big.id]);
+    expect(await list(`protectedUntilTo=${inDays(58)}`)).toEqual([]);
     expect(await list(`ownerUserId=${b.user.id}`)).toEqual([big.id]);
     const bad = await admin.request('GET', '/api/v1/deals?status=nope');
     expect(bad.statusCode).toBe(400);
@@ -621,5 +632,11 @@ describe('views, isolation and audit', () => {
     expect(down.headers['content-disposition']).toContain('quote.pdf');
     expect((await b.browser.request('GET', `/api/v1/deals/${deal.id}/attachments/${file.id}`)).statusCode).toBe(404);
     expect((await a.browser.request('DELETE', `/api/v1/deals/${deal.id}/attachments/${file.id}`)).statusCode).toBe(204);
+    const notes = Buffer.from('Call notes: budget approved ✓');
+    const text = await a.browser.request('POST', `/api/v1/deals/${deal.id}/attachments?filename=notes.txt`, notes, {
+      'content-type': 'text/plain; charset=utf-8',
+    });
+    expect(text.statusCode, text.body).toBe(201);
+    expect((text.json() as { sizeBytes: number }).sizeBytes).toBe(notes.length);
   });
 });

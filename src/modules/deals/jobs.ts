@@ -11,7 +11,7 @@ import { programRefs } from '../programs/refs.js';
 import { decimalAmount } from './csv.js';
 import { dealExpiredMail, dealExpiringMail, dealExtensionRequestedMail, dealSubmittedMail } from './mails.js';
 import { changeDeal, moveDeal } from './moves.js';
-import { consoleLink, partnerRecipients, portalLink } from './recipients.js';
+import { consoleLink, mailPartner } from './recipients.js';
 import { addDays, EXPIRY_WARNING_DAYS, needsExpiryWarning } from './rules/protection.js';
 import { deals } from './schema.js';
 import { settingsFor } from './settings.service.js';
@@ -91,13 +91,7 @@ export async function runProtection(deps: Deps, now = new Date()): Promise<{ exp
         .for('update', { skipLocked: true });
       for (const row of due) {
         const next = await moveDeal(tx, as, row, 'expired', 'system', '', { closedAt: now });
-        for (const to of await partnerRecipients(tx, next))
-          await queueTemplatedMail(tx, dealExpiredMail, to.email, {
-            ...(await vars(tx, next)),
-            name: to.name,
-            protectedUntil: day(next.protectedUntil),
-            link: portalLink(deps, next.id),
-          });
+        await mailPartner(tx, deps, next, dealExpiredMail, { protectedUntil: day(next.protectedUntil) });
       }
       expired += due.length;
       return due.length;
@@ -127,17 +121,13 @@ export async function runProtection(deps: Deps, now = new Date()): Promise<{ exp
           { expiryWarnedAt: now },
           { action: 'deal.expiry_warned', kind: 'expiry_warned' },
         );
-        for (const to of await partnerRecipients(tx, next))
-          await queueTemplatedMail(tx, dealExpiringMail, to.email, {
-            ...(await vars(tx, next)),
-            name: to.name,
-            protectedUntil: day(next.protectedUntil),
-            extensionText:
-              row.extensionStatus === 'none' && settings.extensionDays > 0
-                ? ` (${settings.extensionDays} days, once)`
-                : '',
-            link: portalLink(deps, next.id),
-          });
+        await mailPartner(tx, deps, next, dealExpiringMail, {
+          protectedUntil: day(next.protectedUntil),
+          extensionText:
+            row.extensionStatus === 'none' && settings.extensionDays > 0
+              ? ` (${settings.extensionDays} days, once)`
+              : '',
+        });
       }
       warned += soon.length;
       return soon.length;

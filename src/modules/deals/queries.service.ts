@@ -45,6 +45,7 @@ function filters(q: z.output<typeof listDealsQuery>, own: string | null) {
     q.submittedTo ? lt(deals.submittedAt, nextDay(q.submittedTo)) : undefined,
     q.closeFrom ? gte(deals.expectedCloseDate, q.closeFrom) : undefined,
     q.closeTo ? lte(deals.expectedCloseDate, q.closeTo) : undefined,
+    q.protectedUntilTo ? lt(deals.protectedUntil, nextDay(q.protectedUntilTo)) : undefined,
     q.amountMin !== undefined ? gte(deals.amount, q.amountMin) : undefined,
     q.amountMax !== undefined ? lte(deals.amount, q.amountMax) : undefined,
     q.q ? or(contains(deals.customerName, q.q), contains(deals.customerDomain, q.q)) : undefined,

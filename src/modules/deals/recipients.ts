@@ -1,5 +1,7 @@
 import type { Config } from '../../config.js';
 import type { Tx } from '../../platform/db/database.js';
+import { type MailTemplateDef, queueTemplatedMail } from '../../platform/mail/templates.js';
+import { programRefs } from '../programs/refs.js';
 import { partnerAdmins, userRefs } from '../identity/users.service.js';
 import type { DealRow } from './views.js';
 
@@ -16,3 +18,25 @@ export const portalLink = (ctx: { config: Pick<Config, 'publicUrl'> }, id: strin
   `${ctx.config.publicUrl}/portal/deals/${id}`;
 export const consoleLink = (ctx: { config: Pick<Config, 'publicUrl'> }, id: string) =>
   `${ctx.config.publicUrl}/console/deals/${id}`;
+
+/** Mails the partner's side of a registration (see `partnerRecipients`) with the usual placeholders filled in. */
+export async function mailPartner(
+  tx: Tx,
+  deps: { config: Pick<Config, 'publicUrl'> },
+  row: DealRow,
+  def: MailTemplateDef,
+  extra: Record<string, string> = {},
+): Promise<number> {
+  const program = (await programRefs(tx, [row.programId])).get(row.programId);
+  const recipients = await partnerRecipients(tx, row);
+  for (const to of recipients)
+    await queueTemplatedMail(tx, def, to.email, {
+      reference: `DR-${row.number}`,
+      customerName: row.customerName,
+      programName: program?.name ?? '',
+      name: to.name,
+      link: portalLink(deps, row.id),
+      ...extra,
+    });
+  return recipients.length;
+}

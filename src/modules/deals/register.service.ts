@@ -5,7 +5,6 @@ import { recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError, forbidden, invalid, invalidFields } from '../../platform/errors.js';
-import { queueTemplatedMail } from '../../platform/mail/templates.js';
 import { read, write } from '../../platform/unit-of-work.js';
 import { parseInput } from '../../platform/validation.js';
 import { participation, recordFirstDeal } from '../enrollments/service.js';
@@ -13,7 +12,7 @@ import { partnerRefs } from '../partners/service.js';
 import { normalizeDomain } from '../partners/rules/domain.js';
 import { productRefs } from '../products/service.js';
 import { programRefs, tierBenefitNumber } from '../programs/refs.js';
-import { findMatches, lockSubmissions } from './conflict-sql.js';
+import { findMatches, lockForSubmission } from './conflict-sql.js';
 import {
   type ConflictCheckInput,
   conflictCheckBody,
@@ -27,7 +26,7 @@ import {
 import { dealDetail } from './detail.js';
 import { dealApprovedMail, dealConflictMail } from './mails.js';
 import { changeDeal, dealRecord, lockDeal, moveDeal, recordDealEvent } from './moves.js';
-import { partnerRecipients, portalLink } from './recipients.js';
+import { mailPartner } from './recipients.js';
 import { autoApproves } from './rules/auto-approval.js';
 import { normalizeCompanyName } from './rules/company-name.js';
 import { approvedStatus } from './rules/lifecycle.js';
@@ -36,7 +35,7 @@ import { addBusinessDays } from './rules/sla.js';
 import { missingForSubmission } from './rules/submission.js';
 import { dealConflicts, deals } from './schema.js';
 import { settingsFor } from './settings.service.js';
-import { type DealRow, dealReference } from './views.js';
+import type { DealRow } from './views.js';
 
 const PROTECTION_BENEFIT = 'deal_protection_days';
 export const CONFLICT_MESSAGE =
@@ -56,7 +55,8 @@ function domainOf(raw: string | null | undefined): string | null {
   return domain;
 }
 
-async function assertProducts(tx: Tx, ids: string[]): Promise<void> {
+/** Products named on a registration must be in the catalogue. */
+export async function assertProducts(tx: Tx, ids: string[]): Promise<void> {
   const found = await productRefs(tx, ids);
   const unknown = ids.find((id) => !found.has(id));
   if (unknown) throw invalid('productIds', `no product ${unknown}`);
@@ -76,10 +76,18 @@ async function submitRow(tx: Tx, ctx: Ctx, row: DealRow): Promise<DealRow> {
   const tierDays = row.tierId ? await tierBenefitNumber(tx, row.tierId, PROTECTION_BENEFIT) : null;
   const protectionDays = protectionDaysFor(tierDays, settings.protectionDays);
 
-  await tx.execute(lockSubmissions);
+  // any submission counts as the first deal, whatever the check finds: done before the lock, which stays short
+  await recordFirstDeal(tx, {
+    partnerId: row.partnerId,
+    programId: row.programId,
+    at: now,
+    actorLabel: ctx.actor.label,
+  });
+
+  // first come, first served: stamped with the time the check began, so the holder is always the earliest
+  const submittedAt = await lockForSubmission(tx);
   const matches = await findMatches(tx, row.customerDomain, row.customerNameKey, row.id);
   const conflict = matches.length > 0;
-  const submittedAt = new Date();
   let next = await moveDeal(tx, ctx, row, conflict ? 'conflict' : 'submitted', 'partner', '', {
     submittedAt,
     slaDueAt: addBusinessDays(submittedAt, settings.approvalSlaDays),
@@ -96,27 +104,9 @@ async function submitRow(tx: Tx, ctx: Ctx, row: DealRow): Promise<DealRow> {
       })),
     );
 
-  await recordFirstDeal(tx, {
-    partnerId: row.partnerId,
-    programId: row.programId,
-    at: submittedAt,
-    actorLabel: ctx.actor.label,
-  });
-  const program = (await programRefs(tx, [row.programId])).get(row.programId);
-  const vars = {
-    reference: dealReference(row.number),
-    customerName: row.customerName,
-    programName: program?.name ?? '',
-  };
-  const recipients = await partnerRecipients(tx, next);
-  if (conflict) {
-    for (const to of recipients)
-      await queueTemplatedMail(tx, dealConflictMail, to.email, {
-        ...vars,
-        name: to.name,
-        link: portalLink(ctx, row.id),
-      });
-  } else if (autoApproves(settings, next, false)) {
+  // a plain submission mails nobody here (its reviewer hears from the outbox): nothing more under the lock
+  if (conflict) await mailPartner(tx, ctx, next, dealConflictMail);
+  else if (autoApproves(settings, next, false)) {
     const status = approvedStatus(protectionDays);
     next = await moveDeal(
       tx,
@@ -132,15 +122,11 @@ async function submitRow(tx: Tx, ctx: Ctx, row: DealRow): Promise<DealRow> {
         protectedUntil: status === 'protected' ? addDays(submittedAt, protectionDays) : null,
       },
     );
-    for (const to of recipients)
-      await queueTemplatedMail(tx, dealApprovedMail, to.email, {
-        ...vars,
-        name: to.name,
-        protectionText: next.protectedUntil
-          ? `It is protected until ${next.protectedUntil.toISOString().slice(0, 10)}.`
-          : '',
-        link: portalLink(ctx, row.id),
-      });
+    await mailPartner(tx, ctx, next, dealApprovedMail, {
+      protectionText: next.protectedUntil
+        ? `It is protected until ${next.protectedUntil.toISOString().slice(0, 10)}.`
+        : '',
+    });
   }
   return next;
 }
@@ -254,6 +240,11 @@ export async function updateDeal(ctx: Ctx, id: string, raw: UpdateDealInput): Pr
       });
     }
     if (input.productIds) await assertProducts(tx, input.productIds);
+    // saving an unchanged form writes no history line
+    const changed = Object.entries(patch).some(
+      ([k, v]) => JSON.stringify(v) !== JSON.stringify(row[k as keyof DealRow]),
+    );
+    if (!changed) return dealDetail(tx, ctx.actor, row);
     const next = await changeDeal(tx, ctx, row, patch, { action: 'deal.updated', kind: 'edited' });
     return dealDetail(tx, ctx.actor, next);
   });

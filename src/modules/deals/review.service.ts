@@ -3,10 +3,9 @@ import { requireAccess } from '../../platform/access/require-access.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError, forbidden, invalid } from '../../platform/errors.js';
-import { queueTemplatedMail } from '../../platform/mail/templates.js';
 import { write } from '../../platform/unit-of-work.js';
 import { parseInput } from '../../platform/validation.js';
-import { programRefs, tierBenefitNumber } from '../programs/refs.js';
+import { tierBenefitNumber } from '../programs/refs.js';
 import {
   approveDealBody,
   type ApproveDealInput,
@@ -20,37 +19,19 @@ import {
   resolveConflictBody,
   type ResolveConflictInput,
 } from './contracts.js';
-import { findMatches, lockSubmissions } from './conflict-sql.js';
+import { findMatches, lockForSubmission } from './conflict-sql.js';
 import { dealDetail } from './detail.js';
+import { assertProducts } from './register.service.js';
 import { dealApprovedMail, dealExtensionDecidedMail, dealRejectedMail } from './mails.js';
 import { changeDeal, lockDeal, moveDeal } from './moves.js';
-import { partnerRecipients, portalLink } from './recipients.js';
+import { mailPartner } from './recipients.js';
 import { approvedStatus, isActive, type DealMover } from './rules/lifecycle.js';
 import { addDays, checkExtensionDecision, checkExtensionRequest, protectionDaysFor } from './rules/protection.js';
 import { settingsFor } from './settings.service.js';
-import { type DealRow, dealReference } from './views.js';
+import type { DealRow } from './views.js';
 
 const PROTECTION_BENEFIT = 'deal_protection_days';
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
-
-async function mailPartner(
-  tx: Tx,
-  ctx: Ctx,
-  row: DealRow,
-  def: Parameters<typeof queueTemplatedMail>[1],
-  extra: Record<string, string>,
-) {
-  const program = (await programRefs(tx, [row.programId])).get(row.programId);
-  for (const to of await partnerRecipients(tx, row))
-    await queueTemplatedMail(tx, def, to.email, {
-      reference: dealReference(row.number),
-      customerName: row.customerName,
-      programName: program?.name ?? '',
-      name: to.name,
-      link: portalLink(ctx, row.id),
-      ...extra,
-    });
-}
 
 /** Approval protects the registration for its tier's `deal_protection_days` (the program's default without one). */
 async function approve(tx: Tx, ctx: Ctx, row: DealRow, note: string): Promise<DealRow> {
@@ -133,7 +114,7 @@ export async function resolveConflict(ctx: Ctx, id: string, raw: ResolveConflict
     if (input.inFavourOf === 'existing') return dealDetail(tx, ctx.actor, await reject(tx, ctx, row, input.reason));
     // whoever holds the customer now loses it, not only what this one collided with when it was submitted:
     // that holder may have lapsed and another taken its place since. Under the submission lock, like a submission.
-    await tx.execute(lockSubmissions);
+    await lockForSubmission(tx);
     const holders = (await findMatches(tx, row.customerDomain, row.customerNameKey, row.id))
       .map((m) => m.deal_id)
       .filter((x): x is string => !!x)
@@ -228,6 +209,7 @@ export async function closeDeal(ctx: Ctx, id: string, raw: CloseDealInput): Prom
   const by: DealMover = actorPartnerId(ctx.actor) ? 'partner' : 'vendor';
   return write(ctx, 'deals.close', async (tx) => {
     const row = await lockDeal(tx, id);
+    if (input.outcome === 'won' && input.productIds) await assertProducts(tx, input.productIds);
     const now = new Date();
     const next =
       input.outcome === 'won'

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
+import { sendCsv } from '../../platform/http/csv.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { pageOf } from '../../platform/http/pagination.js';
 import { addAttachment, deleteAttachment, getAttachment } from './attachments.service.js';
@@ -44,11 +45,13 @@ const detail = { 200: dealDetailView, ...errorResponses };
 
 export const dealRoutes = (): FastifyPluginAsyncZod => async (app) => {
   // files arrive as their raw bytes under their own type; the bytes are checked against it
-  for (const type of Object.keys(ATTACHMENT_TYPES))
-    if (!app.hasContentTypeParser(type))
-      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) =>
-        done(null, body),
-      );
+  for (const type of Object.keys(ATTACHMENT_TYPES)) {
+    // the built-in text parser would hand over a string: attachments are bytes, whatever their type
+    if (app.hasContentTypeParser(type)) app.removeContentTypeParser(type);
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) =>
+      done(null, body),
+    );
+  }
 
   app.get('/deals', {
     schema: {
@@ -68,11 +71,7 @@ export const dealRoutes = (): FastifyPluginAsyncZod => async (app) => {
       querystring: listDealsQuery.omit({ cursor: true, limit: true }),
       response: { 200: z.string(), ...errorResponses },
     },
-    handler: async (req, reply) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="deal-registrations.csv"')
-        .send(await exportDeals(req.ctx, req.query)),
+    handler: async (req, reply) => sendCsv(reply, 'deal-registrations.csv', await exportDeals(req.ctx, req.query)),
   });
   app.get('/deals/queue', {
     schema: {

@@ -88,6 +88,10 @@ export const deals = pgTable(
     customerName: text('customer_name').notNull(),
     /** The name normalized for matching (case, punctuation, legal forms): see rules/company-name.ts. */
     customerNameKey: text('customer_name_key').notNull(),
+    /** The key's trigrams (as pg_trgm counts them); name matching probes the rarest of them, see the migration. */
+    customerNameTrigrams: text('customer_name_trigrams')
+      .array()
+      .generatedAlwaysAs(sql`show_trgm(customer_name_key)`),
     /** The customer's normalized web domain. */
     customerDomain: text('customer_domain'),
     customerCountry: text('customer_country'),
@@ -139,9 +143,8 @@ export const deals = pgTable(
       .where(sql`status = 'protected'`),
     // conflict detection reads only active registrations: these stay small as closed ones pile up
     index('deals_active_domain_idx').on(t.customerDomain).where(active),
-    index('deals_active_name_idx')
-      .using('gin', sql`${t.customerNameKey} gin_trgm_ops`)
-      .where(active),
+    // searched a few rare trigrams at a time; no pending list, whose linear scan would slow every check
+    index('deals_active_trigrams_idx').using('gin', t.customerNameTrigrams).where(active).with({ fastupdate: false }),
     check(
       'deals_status_check',
       sql`${t.status} in ('draft','submitted','conflict','approved','protected','rejected','withdrawn','expired','won','lost')`,
@@ -194,7 +197,10 @@ export const dealEvents = pgTable(
     /** What the partner is told; never names another partner. */
     reason: text('reason'),
     actorLabel: text('actor_label').notNull(),
-    createdAt: createdAt(),
+    // the time of the insert, not of the transaction: one request writes several lines that must keep their order
+    createdAt: timestamptz('created_at')
+      .notNull()
+      .default(sql`clock_timestamp()`),
   },
   (t) => [index('deal_events_deal_idx').on(t.dealId, t.createdAt), partnerOwned('deal_events', t.partnerId)],
 );
@@ -238,7 +244,9 @@ export const houseAccounts = pgTable(
   },
   (t) => [
     uniqueIndex('house_accounts_domain_idx').on(t.domain),
-    index('house_accounts_name_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
+    index('house_accounts_name_idx')
+      .using('gin', sql`${t.nameKey} gin_trgm_ops`)
+      .with({ fastupdate: false }),
     staffOnly('house_accounts'),
   ],
 );

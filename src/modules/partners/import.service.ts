@@ -2,7 +2,7 @@ import { and, inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireAccess } from '../../platform/access/require-access.js';
 import type { Ctx } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
+import { csvProblem, refusedImport } from '../../platform/csv.js';
 import { read, write } from '../../platform/unit-of-work.js';
 import { findUserByEmail, staffRefs } from '../identity/users.service.js';
 import { createPartnerBody, type ListPartnersQuery, type PartnerView } from './contracts.js';
@@ -16,7 +16,7 @@ export const importResultView = z
     dryRun: z.boolean(),
     rows: z.number().int(),
     created: z.number().int(),
-    problems: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+    problems: z.array(csvProblem),
   })
   .meta({ id: 'PartnerImportResult' });
 export type ImportResult = z.infer<typeof importResultView>;
@@ -95,20 +95,10 @@ export async function importPartners(ctx: Ctx, text: string, options: { dryRun: 
   }
   return write(ctx, 'partner.import', async (tx) => {
     const { inputs, problems: found } = await check(tx);
-    if (found.length) throw refused(found);
+    if (found.length) throw refusedImport(found);
     for (const { input } of inputs) await insertPartner(tx, ctx, input);
     return { dryRun: false, rows: rows.length, created: inputs.length, problems: [] };
   });
-}
-
-/** A refused import: every problem as a field error named by its row and column, e.g. `rows[3].website`. */
-function refused(problems: CsvProblem[]): AppError {
-  const errors = problems.map((p) => ({ field: `rows[${p.row}].${p.field}`, message: p.message }));
-  return new AppError(
-    'validation_failed',
-    `The file has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported`,
-    errors,
-  );
 }
 
 /** Partners matching the list's filters as CSV, in the columns the import reads. */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_BADGE_BYTES } from '../../platform/images/badge.js';
+import { acceptCsv, CSV_LIMIT, sendCsv } from '../../platform/http/csv.js';
 import { boolFlag } from '../../platform/http/fields.js';
 import { acceptImageUploads, sendImage } from '../../platform/http/images.js';
 import { errorResponses } from '../../platform/http/openapi.js';
@@ -11,12 +12,9 @@ import { createPartner, getLogo, getPartner, listPartners, putLogo, updatePartne
 
 const tags = ['partners'];
 const params = z.object({ id: z.uuid() });
-const CSV_LIMIT = 5 * 1024 * 1024;
 
 export const partnerRoutes = (): FastifyPluginAsyncZod => async (app) => {
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_LIMIT }, (_req, body, done) =>
-    done(null, body),
-  );
+  acceptCsv(app);
   acceptImageUploads(app);
 
   app.get('/partners', {
@@ -47,11 +45,7 @@ export const partnerRoutes = (): FastifyPluginAsyncZod => async (app) => {
       querystring: listPartnersQuery.omit({ cursor: true, limit: true }),
       response: { 200: z.string(), ...errorResponses },
     },
-    handler: async (req, reply) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="partners.csv"')
-        .send(await exportPartners(req.ctx, req.query)),
+    handler: async (req, reply) => sendCsv(reply, 'partners.csv', await exportPartners(req.ctx, req.query)),
   });
   app.post('/partners/import', {
     bodyLimit: CSV_LIMIT,

@@ -49,9 +49,16 @@ export const CONSOLE_MODULES: ConsoleModule[] = [
   {
     label: 'Deals',
     path: 'deals',
-    comingSoon: true,
+    permission: 'deal.read',
     description:
       'Partners register opportunities; Trellis checks them for channel conflict, first come first served, and channel managers approve them and protect them for the tier’s deal protection period.',
+  },
+  {
+    label: 'House accounts',
+    path: 'house-accounts',
+    permission: 'house_account.read',
+    description:
+      'Customers your own sales team holds, which partner registrations may not take, and how closely names are matched.',
   },
   {
     label: 'Incentives',

@@ -100,11 +100,17 @@ function parseRetryAfter(value: string | null): number | null {
   return Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<T> {
   return send<T>(
     method,
     path,
     body === undefined ? undefined : { contentType: 'application/json', data: JSON.stringify(body) },
+    headers,
   );
 }
 
@@ -117,8 +123,9 @@ async function send<T>(
   method: string,
   path: string,
   body: { contentType: string; data: BodyInit } | undefined,
+  extra: Record<string, string> = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { ...extra, Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = body.contentType;
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
@@ -166,7 +173,8 @@ async function send<T>(
 
 export const api = {
   get: <T>(path: string, params: Query = {}) => request<T>('GET', path + queryString(params)),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  /** `headers` for the few a request needs beyond the usual, e.g. an `Idempotency-Key` on a create. */
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body, headers),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   /** PUT a file as the raw body (sent with the file's content type). */

@@ -179,3 +179,38 @@ export interface HouseAccount {
   createdAt: string;
   updatedAt: string;
 }
+
+/** POST /deals: a draft (`submit: false`) or submitted at once with the conflict check (the default). */
+export interface RegisterDealInput extends DealInput {
+  submit: boolean;
+}
+
+/** PATCH /deals/:id: anything of a draft; after submission, not the program or who the customer is. */
+export type UpdateDealInput = Partial<DealInput>;
+
+/** POST /deals/conflict-check, while the partner types; `dealId` keeps a draft from matching itself. */
+export interface ConflictCheckInput {
+  customerName: string;
+  customerDomain: string;
+  dealId?: string;
+}
+
+/** GET /deals filters (all optional; `status` takes several, comma-separated). */
+export interface ListDealsParams {
+  programId?: string;
+  partnerId?: string;
+  status?: string;
+  ownerUserId?: string;
+  camUserId?: string;
+  attribution?: Attribution;
+  submittedFrom?: string;
+  submittedTo?: string;
+  closeFrom?: string;
+  closeTo?: string;
+  amountMin?: number;
+  amountMax?: number;
+  q?: string;
+  overdue?: boolean;
+  /** Protection ends on or before this day. */
+  protectedUntilTo?: string;
+}

@@ -12,6 +12,8 @@ export interface NavItem {
   exact?: boolean;
   /** Shown only to users who may do this. */
   permission?: Permission;
+  /** A count or mark at the right of the link (part of its name for screen readers). */
+  badge?: ReactNode;
 }
 
 export interface NavSection {
@@ -113,6 +115,7 @@ export function AppLayout({ navLabel, context, home, sections }: AppLayoutProps)
                         component={Link}
                         to={item.to}
                         label={item.label}
+                        rightSection={item.badge}
                         active={active}
                         aria-current={active ? 'page' : undefined}
                         variant="filled"

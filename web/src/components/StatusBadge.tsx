@@ -22,6 +22,12 @@ const COLORS: Record<string, string> = {
   terminated: 'gray',
   overdue: 'red',
   completed: 'green',
+  conflict: 'orange',
+  protected: 'green',
+  withdrawn: 'gray',
+  expired: 'gray',
+  won: 'green',
+  lost: 'gray',
 };
 
 /** A small status label: coloured border, dark text (readable whatever the colour). */

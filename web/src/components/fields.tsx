@@ -38,3 +38,8 @@ export function DescriptionField({ value, onChange, error, minRows }: FieldProps
 export function ReasonField(props: Omit<TextareaProps, 'label' | 'required' | 'autosize' | 'minRows'>) {
   return <Textarea label="Reason" required autosize minRows={2} {...props} />;
 }
+
+/** An optional Note kept with a decision; `description` says where it goes. */
+export function NoteField(props: Omit<TextareaProps, 'label' | 'autosize' | 'minRows'>) {
+  return <Textarea label="Note" autosize minRows={2} {...props} />;
+}

@@ -81,6 +81,15 @@ const REGION_LABELS: Record<Region, string> = {
 };
 const TYPE_LABELS: Partial<Record<PartnerType, string>> = { msp: 'MSP' };
 
+/** A form's Country input: every country the runtime knows, searchable by name or code. */
+export function CountrySelect(props: {
+  value: string | null;
+  onChange: (code: string | null) => void;
+  error?: string;
+}) {
+  return <Select label="Country" data={countryOptions} searchable clearable {...props} />;
+}
+
 export const statusOptions = PARTNER_STATUSES.map((s) => ({ value: s, label: capitalize(s) }));
 export const regionOptions = REGIONS.map((r) => ({ value: r, label: REGION_LABELS[r] }));
 export const typeOptions = PARTNER_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] ?? capitalize(t) }));
@@ -288,15 +297,7 @@ export function PartnerProfileForm({ partner: p, vendor, onSaved, onCancel }: Fo
           onChange={(e) => setWebsite(e.currentTarget.value)}
           error={errors.website}
         />
-        <Select
-          label="Country"
-          data={countryOptions}
-          searchable
-          clearable
-          value={country}
-          onChange={setCountry}
-          error={errors.country}
-        />
+        <CountrySelect value={country} onChange={setCountry} error={errors.country} />
         <MultiSelect
           label="Regions"
           data={regionOptions}

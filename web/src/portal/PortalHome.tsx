@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { Enrollment, Ladder } from '../api/programs';
 import type { Partner } from '../api/types';
-import { useUser } from '../auth/AuthContext';
+import { useCan, useUser } from '../auth/AuthContext';
 import { roleLabel } from '../auth/roles';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { DetailField } from '../components/DetailField';
@@ -14,6 +14,7 @@ import { Section } from '../components/Section';
 import { StatusBadge } from '../components/StatusBadge';
 import { TeamTable } from '../components/TeamTable';
 import { usePageTitle } from '../components/usePageTitle';
+import { allDeals, dealKeys } from './deals/queries';
 import { type Todo, todosOf } from './home/todos';
 import { myOnboardingsQuery, OnboardingProgress } from './onboarding/OnboardingProgress';
 import { currentTier, laddersQuery } from './ladders';
@@ -35,12 +36,27 @@ export function PortalHome() {
   });
   const enrollments = useQuery(myEnrollmentsQuery);
   const onboardings = useQuery(myOnboardingsQuery);
+  const readsDeals = useCan()('deal.read');
+  const deals = useQuery({
+    queryKey: dealKeys.todos,
+    // drafts, and what stops being protected within the week
+    queryFn: async () => [
+      ...(await allDeals({ status: 'draft' })),
+      ...(await allDeals({
+        status: 'protected',
+        protectedUntilTo: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+      })),
+    ],
+    enabled: readsDeals,
+  });
   const isAdmin = user.role === 'partner_admin';
   const todos = todosOf({
     enrollments: enrollments.data ?? [],
     onboardings: onboardings.data?.items ?? [],
     partner: partner.data,
     isAdmin,
+    deals: deals.data ?? [],
+    userId: user.id,
   });
 
   return (
@@ -58,7 +74,10 @@ export function PortalHome() {
       </Group>
 
       <Section id="todo-heading" title="What needs doing">
-        {enrollments.isPending || onboardings.isPending || (partner.isPending && partnerId) ? (
+        {enrollments.isPending ||
+        onboardings.isPending ||
+        (partner.isPending && partnerId) ||
+        (deals.isPending && readsDeals) ? (
           <CenteredLoader py="sm" label="Loading your to-dos" />
         ) : (
           <TodoList todos={todos} />

@@ -13,7 +13,6 @@ export const PORTAL_MODULES: PortalModule[] = [
   {
     label: 'Deals',
     path: 'deals',
-    comingSoon: true,
     description:
       'Register your opportunities, see whether they are approved and protected, extend protection once, and close them won or lost.',
   },

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -10,7 +10,7 @@ import { useCan } from '../../auth/AuthContext';
 import { CenteredLoader } from '../../components/CenteredLoader';
 import { DetailField } from '../../components/DetailField';
 import { ErrorAlert, FormErrorAlert } from '../../components/ErrorAlert';
-import { ReasonField } from '../../components/fields';
+import { NoteField, ReasonField } from '../../components/fields';
 import { ModalFormActions } from '../../components/FormActions';
 import { DateTime } from '../../components/format';
 import { CamSelect, countryName, regionLabel, typeLabel, useCamOptions } from '../../components/partnerProfile';
@@ -108,11 +108,8 @@ function ApproveDialog({ application: a, opened, onClose }: DialogProps) {
             openOnFocus={false}
             data-autofocus
           />
-          <Textarea
-            label="Note"
+          <NoteField
             description="Kept with the decision; not mailed."
-            autosize
-            minRows={2}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
             error={errors.note}

@@ -15,6 +15,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { InvitationsTable, TeamTable } from '../../components/TeamTable';
 import { usePageTitle } from '../../components/usePageTitle';
 import { AuditTable } from '../AuditTable';
+import { PartnerDeals } from '../deals/PartnerDeals';
 import { PartnerPrograms } from '../enrollments/PartnerPrograms';
 import { PartnerOnboarding } from './PartnerOnboarding';
 
@@ -97,6 +98,7 @@ export function PartnerPage() {
 
       <PartnerPrograms partner={p} />
       <PartnerOnboarding partner={p} />
+      {can('deal.read') && <PartnerDeals partner={p} />}
 
       <section aria-labelledby="team-heading">
         <Title order={2} size="h3" id="team-heading" mb="sm">

@@ -13,6 +13,7 @@ import { ReasonField } from '../../components/fields';
 import { ModalFormActions } from '../../components/FormActions';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ApplicationFormTab } from '../applications/ApplicationFormTab';
+import { DealSettingsTab } from '../deals/DealSettingsTab';
 import { useDialogMutation } from '../../components/useDialogMutation';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useRequiredText } from '../../components/useRequiredText';
@@ -36,6 +37,7 @@ const TABS = [
   { value: 'agreement', label: 'Agreement' },
   { value: 'onboarding', label: 'Onboarding' },
   { value: 'application-form', label: 'Application form' },
+  { value: 'deals', label: 'Deal registration' },
   { value: 'file', label: 'Import / export' },
 ] as const;
 type Tab = (typeof TABS)[number]['value'];
@@ -227,6 +229,9 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="application-form" pt="lg">
           <ApplicationFormTab program={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="deals" pt="lg">
+          <DealSettingsTab program={p} />
         </Tabs.Panel>
         <Tabs.Panel value="file" pt="lg">
           <ProgramFilePanel program={p} />

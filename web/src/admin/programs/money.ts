@@ -65,3 +65,19 @@ export function formatMajor(minor: number, currency: string): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}${grouped}${digits ? `.${text.slice(-digits)}` : ''}`;
 }
+
+/** 1000050 in USD → "10,000.50 USD": exact, with the currency code; the console's form, where currencies mix. */
+export function formatAmount(minor: number | null | undefined, currency: string): string {
+  return minor === null || minor === undefined ? '—' : `${formatMajor(minor, currency)} ${currency}`;
+}
+
+/** 4800050 in USD → "$48,000.50": the portal's form, in the reader's locale, never through a float. */
+export function formatMoney(minor: number, currency: string): string {
+  const plain = formatMajor(minor, currency).replace(/,/g, '');
+  try {
+    // Intl formats a decimal string exactly, digit for digit
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(plain as unknown as number);
+  } catch {
+    return `${formatMajor(minor, currency)} ${currency}`;
+  }
+}

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Page, Product } from '../../api/types';
 
-async function allPages(archived: boolean): Promise<Product[]> {
+/** Every product the caller may see (or every archived one), page by page. */
+export async function allPages(archived: boolean): Promise<Product[]> {
   const out: Product[] = [];
   let cursor: string | null = null;
   // a catalog of products is small; ten pages of a hundred is plenty for a picker

@@ -1,6 +1,9 @@
+import type { Deal } from '../../api/deals';
 import type { Onboarding } from '../../api/onboarding';
 import type { Enrollment } from '../../api/programs';
 import type { Partner } from '../../api/types';
+import { daysText, dealName, endingSoon } from '../deals/format';
+import { dealPath, editDealPath } from '../deals/queries';
 import { formatDate } from '../onboarding/progress';
 
 export interface Todo {
@@ -32,8 +35,33 @@ export function todosOf(input: {
   onboardings: Onboarding[];
   partner: Partner | undefined;
   isAdmin: boolean;
+  /** The company's drafts and protected registrations. */
+  deals: Deal[];
+  /** The signed-in user: their own drafts are theirs to finish. */
+  userId: string;
 }): Todo[] {
   const todos: Todo[] = [];
+  const bySoonestEnd = [...input.deals].sort((a, b) => (a.protectedUntil ?? '').localeCompare(b.protectedUntil ?? ''));
+  for (const d of bySoonestEnd) {
+    const left = endingSoon(d);
+    if (left !== null)
+      todos.push({
+        id: `deal-protection-${d.id}`,
+        text: `Protection of ${dealName(d)} ends on ${formatDate(d.protectedUntil!)} (${daysText(left)}): close it won or lost${d.actions.includes('requestExtension') ? ', or ask for an extension' : ''}.`,
+        to: dealPath(d.id),
+        linkLabel: 'Open the deal',
+        urgent: true,
+      });
+  }
+  for (const d of input.deals)
+    if (d.status === 'draft' && d.ownerUserId === input.userId)
+      todos.push({
+        id: `deal-draft-${d.id}`,
+        text: `${dealName(d)} is a draft: submit it to register the customer.`,
+        to: editDealPath(d.id),
+        linkLabel: 'Finish the registration',
+        urgent: false,
+      });
   for (const e of input.enrollments) {
     const a = e.agreement;
     if (a && !a.accepted && (e.status === 'approved' || e.status === 'active' || e.status === 'suspended')) {
