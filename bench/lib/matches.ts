@@ -61,9 +61,9 @@ export async function timeMatches(client: pg.Client, customers: Customer[], warm
 /** The plans of the statements inside the check, with real timings and buffers (auto_explain, nested). */
 export async function explainMatches(client: pg.Client, customers: Customer[]): Promise<string[]> {
   const plans: string[] = [];
-  // the plan of the match itself; the function's other statements (reading the threshold) take microseconds
+  // the plans of the match and of choosing the trigrams it probes; reading the threshold takes microseconds
   const collect = (msg: { message?: string }) => {
-    if (msg.message?.includes('DISTINCT ON')) plans.push(msg.message);
+    if (/DISTINCT ON|pg_stats/.test(msg.message ?? '')) plans.push(msg.message!);
   };
   client.on('notice', collect);
   try {

@@ -56,7 +56,7 @@ export type Results = {
     ratio: number;
     target: number;
     pass: boolean;
-    ginIndexAfterLoad: object;
+    ginIndexesAfterLoad: object[];
   };
   trace: { api: unknown; baseline: unknown };
   explain: { large: string[]; small: string[] };
@@ -186,7 +186,7 @@ export function markdown(r: Results): string {
     timingRow(n(r.config.largeRegistrations), d.large),
     timingRow(`${n(r.config.largeRegistrations)}, after the load runs`, d.largeAfterLoad),
     '',
-    `The name index after the load runs: \`${JSON.stringify(d.ginIndexAfterLoad)}\`.`,
+    `GIN indexes of the registrations after the load runs: \`${JSON.stringify(d.ginIndexesAfterLoad)}\`.`,
     '',
     '### Plans inside the check',
     '',
