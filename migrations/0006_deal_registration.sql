@@ -72,7 +72,6 @@ CREATE TABLE "deals" (
 	"status" text DEFAULT 'draft' NOT NULL,
 	"customer_name" text NOT NULL,
 	"customer_name_key" text NOT NULL,
-	"customer_name_trigrams" text[] GENERATED ALWAYS AS (show_trgm(customer_name_key)) STORED,
 	"customer_domain" text,
 	"customer_country" text,
 	"contact_name" text DEFAULT '' NOT NULL,
@@ -148,7 +147,7 @@ CREATE INDEX "deals_queue_idx" ON "deals" USING btree ("status","submitted_at");
 CREATE INDEX "deals_cam_idx" ON "deals" USING btree ("cam_user_id","status");--> statement-breakpoint
 CREATE INDEX "deals_protection_idx" ON "deals" USING btree ("protected_until") WHERE status = 'protected';--> statement-breakpoint
 CREATE INDEX "deals_active_domain_idx" ON "deals" USING btree ("customer_domain") WHERE status in ('submitted', 'approved', 'protected');--> statement-breakpoint
-CREATE INDEX "deals_active_trigrams_idx" ON "deals" USING gin ("customer_name_trigrams") WITH (fastupdate=false) WHERE status in ('submitted', 'approved', 'protected');--> statement-breakpoint
+CREATE INDEX "deals_active_name_idx" ON "deals" USING gin ("customer_name_key" gin_trgm_ops) WITH (fastupdate=false) WHERE status in ('submitted', 'approved', 'protected');--> statement-breakpoint
 CREATE UNIQUE INDEX "house_accounts_domain_idx" ON "house_accounts" USING btree ("domain");--> statement-breakpoint
 CREATE INDEX "house_accounts_name_idx" ON "house_accounts" USING gin ("name_key" gin_trgm_ops) WITH (fastupdate=false);--> statement-breakpoint
 CREATE POLICY "deal_attachments_partner_isolation" ON "deal_attachments" AS PERMISSIVE FOR ALL TO "trellis_app" USING (trellis_scope() in ('vendor', 'system') or "deal_attachments"."partner_id" = trellis_partner_id()) WITH CHECK (trellis_scope() in ('vendor', 'system') or "deal_attachments"."partner_id" = trellis_partner_id());--> statement-breakpoint
@@ -164,38 +163,15 @@ INSERT INTO "deal_policy" ("id") VALUES (1) ON CONFLICT DO NOTHING;--> statement
 -- The conflict check. A partner's transaction sees only its own registrations and no house accounts, yet must
 -- learn whether anyone holds the customer: this function looks at all of them and answers only ids (the service
 -- never shows a partner who). Active registrations only, on partial indexes; the caller serializes writers.
---
--- Names: two keys collide when their trigram similarity (|A∩B| / |A∪B|, as pg_trgm counts it) reaches the
--- threshold t. Then they share at least floor(t·|A|) trigrams, so a match must contain one of any
--- |A| − floor(t·|A|) + 1 trigrams of A (pigeonhole). Probing only that many, the rarest by the planner's
--- statistics, reads short posting lists however many registrations there are; candidates are then checked
--- with similarity() itself, so the answer is exactly the pg_trgm one.
 CREATE OR REPLACE FUNCTION trellis_deal_matches(p_domain text, p_name_key text, p_exclude uuid)
 RETURNS TABLE (deal_id uuid, house_account_id uuid, matched_on text, name_similarity real, held_since timestamptz)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 #variable_conflict use_column
 DECLARE
   threshold real;
-  grams text[];
-  probe text[];
 BEGIN
   SELECT p.name_similarity INTO threshold FROM deal_policy p WHERE p.id = 1;
-  threshold := coalesce(threshold, 0.6);
-  PERFORM set_config('pg_trgm.similarity_threshold', threshold::text, true);
-  grams := show_trgm(p_name_key);
-  SELECT coalesce(array_agg(r.g), '{}') INTO probe
-    FROM (
-      SELECT q.g
-        FROM unnest(grams) AS q(g)
-        LEFT JOIN (
-          SELECT e.g, e.f
-            FROM pg_stats st,
-                 unnest(st.most_common_elems::text::text[], st.most_common_elem_freqs) AS e(g, f)
-           WHERE st.schemaname = 'public' AND st.tablename = 'deals' AND st.attname = 'customer_name_trigrams'
-        ) s ON s.g = q.g
-       ORDER BY coalesce(s.f, 0), q.g
-       LIMIT cardinality(grams) - floor(threshold * cardinality(grams))::int + 1
-    ) r;
+  PERFORM set_config('pg_trgm.similarity_threshold', coalesce(threshold, 0.6)::text, true);
   RETURN QUERY
     SELECT DISTINCT ON (coalesce(m.deal_id, m.house_account_id)) m.*
     FROM (
@@ -207,8 +183,7 @@ BEGIN
       UNION ALL
       SELECT d.id, NULL::uuid, 'name', similarity(d.customer_name_key, p_name_key), d.submitted_at
         FROM deals d
-       WHERE d.status IN ('submitted', 'approved', 'protected') AND d.customer_name_trigrams && probe
-         AND similarity(d.customer_name_key, p_name_key) >= threshold
+       WHERE d.status IN ('submitted', 'approved', 'protected') AND d.customer_name_key % p_name_key
          AND d.id IS DISTINCT FROM p_exclude
       UNION ALL
       SELECT NULL::uuid, h.id, 'domain', similarity(h.name_key, p_name_key), h.created_at

@@ -8,8 +8,8 @@ import { createProgram } from '../programs/programs.service.js';
 import { normalizeCompanyName } from './rules/company-name.js';
 
 /**
- * The conflict check probes only a few rare trigrams of a name, for speed at any size. That must never change
- * its answer: for any names and any threshold it finds exactly the registrations pg_trgm's similarity() does.
+ * The conflict check's name match (the index, the partial predicate, the threshold from the policy) must answer
+ * exactly what pg_trgm's similarity() says: for any names and threshold, the same registrations.
  */
 
 let env: TestEnv;
@@ -44,7 +44,7 @@ describe('the conflict check by name', () => {
             await rows(
               sql`insert into deals (partner_id, program_id, status, customer_name, customer_name_key, currency) values (${partnerId}, ${programId}, 'submitted', ${n}, ${normalizeCompanyName(n)}, 'USD')`,
             );
-          // statistics change which trigrams are probed, never the answer
+          // statistics change the plan, never the answer
           if (stored.length % 2) await rows(sql`analyze deals`);
           await rows(sql`update deal_policy set name_similarity = ${threshold} where id = 1`);
           const key = normalizeCompanyName(query);

@@ -88,10 +88,6 @@ export const deals = pgTable(
     customerName: text('customer_name').notNull(),
     /** The name normalized for matching (case, punctuation, legal forms): see rules/company-name.ts. */
     customerNameKey: text('customer_name_key').notNull(),
-    /** The key's trigrams (as pg_trgm counts them); name matching probes the rarest of them, see the migration. */
-    customerNameTrigrams: text('customer_name_trigrams')
-      .array()
-      .generatedAlwaysAs(sql`show_trgm(customer_name_key)`),
     /** The customer's normalized web domain. */
     customerDomain: text('customer_domain'),
     customerCountry: text('customer_country'),
@@ -143,8 +139,11 @@ export const deals = pgTable(
       .where(sql`status = 'protected'`),
     // conflict detection reads only active registrations: these stay small as closed ones pile up
     index('deals_active_domain_idx').on(t.customerDomain).where(active),
-    // searched a few rare trigrams at a time; no pending list, whose linear scan would slow every check
-    index('deals_active_trigrams_idx').using('gin', t.customerNameTrigrams).where(active).with({ fastupdate: false }),
+    // no pending list: its linear scan would slow every check after a burst of registrations
+    index('deals_active_name_idx')
+      .using('gin', sql`${t.customerNameKey} gin_trgm_ops`)
+      .where(active)
+      .with({ fastupdate: false }),
     check(
       'deals_status_check',
       sql`${t.status} in ('draft','submitted','conflict','approved','protected','rejected','withdrawn','expired','won','lost')`,
