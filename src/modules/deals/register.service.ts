@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { actorPartnerId } from '../../platform/access/actor.js';
+import { actorPartnerId, systemActor } from '../../platform/access/actor.js';
 import { requireAccess } from '../../platform/access/require-access.js';
 import { recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
@@ -11,7 +11,8 @@ import { participation, recordFirstDeal } from '../enrollments/service.js';
 import { partnerRefs } from '../partners/service.js';
 import { normalizeDomain } from '../partners/rules/domain.js';
 import { productRefs } from '../products/service.js';
-import { programRefs, tierBenefitNumber } from '../programs/refs.js';
+import { programRefs } from '../programs/refs.js';
+import { approveRow, protectionDaysOf } from './approval.js';
 import { findMatches, lockForSubmission } from './conflict-sql.js';
 import {
   type ConflictCheckInput,
@@ -24,20 +25,17 @@ import {
   type UpdateDealInput,
 } from './contracts.js';
 import { dealDetail } from './detail.js';
-import { dealApprovedMail, dealConflictMail } from './mails.js';
+import { dealConflictMail } from './mails.js';
 import { changeDeal, dealRecord, lockDeal, moveDeal, recordDealEvent } from './moves.js';
 import { mailPartner } from './recipients.js';
 import { autoApproves } from './rules/auto-approval.js';
 import { normalizeCompanyName } from './rules/company-name.js';
-import { approvedStatus } from './rules/lifecycle.js';
-import { addDays, protectionDaysFor } from './rules/protection.js';
 import { addBusinessDays } from './rules/sla.js';
 import { missingForSubmission } from './rules/submission.js';
 import { dealConflicts, deals } from './schema.js';
 import { settingsFor } from './settings.service.js';
 import type { DealRow } from './views.js';
 
-const PROTECTION_BENEFIT = 'deal_protection_days';
 export const CONFLICT_MESSAGE =
   'This customer is already registered or handled directly. A channel manager will review your registration.';
 
@@ -73,8 +71,7 @@ async function submitRow(tx: Tx, ctx: Ctx, row: DealRow): Promise<DealRow> {
   const missing = missingForSubmission(row, now.toISOString().slice(0, 10));
   if (missing.length) throw invalidFields(missing);
   const settings = await settingsFor(tx, row.programId);
-  const tierDays = row.tierId ? await tierBenefitNumber(tx, row.tierId, PROTECTION_BENEFIT) : null;
-  const protectionDays = protectionDaysFor(tierDays, settings.protectionDays);
+  const protectionDays = await protectionDaysOf(tx, row, settings);
 
   // any submission counts as the first deal, whatever the check finds: done before the lock, which stays short
   await recordFirstDeal(tx, {
@@ -106,28 +103,13 @@ async function submitRow(tx: Tx, ctx: Ctx, row: DealRow): Promise<DealRow> {
 
   // a plain submission mails nobody here (its reviewer hears from the outbox): nothing more under the lock
   if (conflict) await mailPartner(tx, ctx, next, dealConflictMail);
-  else if (autoApproves(settings, next, false)) {
-    const status = approvedStatus(protectionDays);
-    next = await moveDeal(
-      tx,
-      { ...ctx, actor: { type: 'system', id: null, label: 'auto-approval rule' } },
-      next,
-      status,
-      'system',
-      '',
-      {
-        decidedAt: submittedAt,
-        decidedBy: 'auto-approval rule',
-        protectionDays: status === 'protected' ? protectionDays : null,
-        protectedUntil: status === 'protected' ? addDays(submittedAt, protectionDays) : null,
-      },
-    );
-    await mailPartner(tx, ctx, next, dealApprovedMail, {
-      protectionText: next.protectedUntil
-        ? `It is protected until ${next.protectedUntil.toISOString().slice(0, 10)}.`
-        : '',
+  else if (autoApproves(settings, next, false))
+    next = await approveRow(tx, { ...ctx, actor: systemActor('auto-approval rule') }, next, {
+      by: 'system',
+      note: '',
+      at: submittedAt,
+      protectionDays,
     });
-  }
   return next;
 }
 

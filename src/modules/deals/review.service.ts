@@ -5,7 +5,6 @@ import type { Tx } from '../../platform/db/database.js';
 import { AppError, forbidden, invalid } from '../../platform/errors.js';
 import { write } from '../../platform/unit-of-work.js';
 import { parseInput } from '../../platform/validation.js';
-import { tierBenefitNumber } from '../programs/refs.js';
 import {
   approveDealBody,
   type ApproveDealInput,
@@ -22,35 +21,21 @@ import {
 import { findMatches, lockForSubmission } from './conflict-sql.js';
 import { dealDetail } from './detail.js';
 import { assertProducts } from './register.service.js';
-import { dealApprovedMail, dealExtensionDecidedMail, dealRejectedMail } from './mails.js';
+import { approveRow, protectionDaysOf } from './approval.js';
+import { dealExtensionDecidedMail, dealRejectedMail } from './mails.js';
 import { changeDeal, lockDeal, moveDeal } from './moves.js';
 import { mailPartner } from './recipients.js';
-import { approvedStatus, isActive, type DealMover } from './rules/lifecycle.js';
-import { addDays, checkExtensionDecision, checkExtensionRequest, protectionDaysFor } from './rules/protection.js';
+import { isActive, type DealMover } from './rules/lifecycle.js';
+import { addDays, checkExtensionDecision, checkExtensionRequest } from './rules/protection.js';
 import { settingsFor } from './settings.service.js';
 import type { DealRow } from './views.js';
 
-const PROTECTION_BENEFIT = 'deal_protection_days';
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
 /** Approval protects the registration for its tier's `deal_protection_days` (the program's default without one). */
 async function approve(tx: Tx, ctx: Ctx, row: DealRow, note: string): Promise<DealRow> {
-  const settings = await settingsFor(tx, row.programId);
-  const tierDays = row.tierId ? await tierBenefitNumber(tx, row.tierId, PROTECTION_BENEFIT) : null;
-  const days = protectionDaysFor(tierDays, settings.protectionDays);
-  const status = approvedStatus(days);
-  const now = new Date();
-  const next = await moveDeal(tx, ctx, row, status, 'vendor', note, {
-    decidedAt: now,
-    decidedBy: ctx.actor.label,
-    decisionReason: note || null,
-    protectionDays: status === 'protected' ? days : null,
-    protectedUntil: status === 'protected' ? addDays(now, days) : null,
-  });
-  await mailPartner(tx, ctx, next, dealApprovedMail, {
-    protectionText: next.protectedUntil ? `It is protected until ${day(next.protectedUntil)}.` : '',
-  });
-  return next;
+  const protectionDays = await protectionDaysOf(tx, row, await settingsFor(tx, row.programId));
+  return approveRow(tx, ctx, row, { by: 'vendor', note, at: new Date(), protectionDays });
 }
 
 async function reject(tx: Tx, ctx: Ctx, row: DealRow, reason: string): Promise<DealRow> {
