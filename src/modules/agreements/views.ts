@@ -60,20 +60,19 @@ export const verifyUrl = (publicUrl: string, acceptanceId: string) =>
 export async function acceptanceViews(tx: Tx, rows: AcceptanceRow[], publicUrl: string): Promise<AcceptanceView[]> {
   if (rows.length === 0) return [];
   const agreementIds = [...new Set(rows.map((r) => r.agreementId))];
-  const [versions, programs, partners] = await Promise.all([
-    tx
-      .select({ id: agreements.id, version: agreements.version, title: agreements.title })
-      .from(agreements)
-      .where(inArray(agreements.id, agreementIds)),
-    programRefs(
-      tx,
-      rows.map((r) => r.programId),
-    ),
-    partnerRefs(
-      tx,
-      rows.map((r) => r.partnerId),
-    ),
-  ]);
+  const versions = await tx
+    .select({ id: agreements.id, version: agreements.version, title: agreements.title })
+    .from(agreements)
+    .where(inArray(agreements.id, agreementIds));
+  const programs = await programRefs(
+    tx,
+    rows.map((r) => r.programId),
+  );
+  const partners = await partnerRefs(
+    tx,
+    rows.map((r) => r.partnerId),
+  );
+
   const byId = new Map(versions.map((v) => [v.id, v]));
   return rows.map((r) => ({
     id: r.id,

@@ -1,16 +1,15 @@
 import { actorPartnerId, type Actor } from '../../platform/access/actor.js';
 import { roleMay } from '../../platform/access/permissions.js';
 import type { Tx } from '../../platform/db/database.js';
-import { staffRefs, userRefs } from '../identity/users.service.js';
-import { partnerRefs } from '../partners/service.js';
+import { userRefs } from '../identity/users.service.js';
 import { productRefs } from '../products/service.js';
-import { programRefs, tierRefs } from '../programs/refs.js';
 import type { DealAction, DealView } from './contracts.js';
 import { isFinal, QUEUE_STATUSES, type DealStatus } from './rules/lifecycle.js';
 import { checkExtensionDecision, checkExtensionRequest } from './rules/protection.js';
 import { isOverdue } from './rules/sla.js';
 import type { deals } from './schema.js';
 import { settingsOf } from './settings.service.js';
+import { memberRefs } from '../enrollments/refs.js';
 
 export type DealRow = typeof deals.$inferSelect;
 
@@ -43,36 +42,19 @@ export function dealActions(actor: Actor, row: Pick<DealRow, 'status' | 'extensi
 
 /** Rows → views, with names looked up in batches in the caller's scope. */
 export async function dealViews(tx: Tx, actor: Actor, rows: DealRow[], now = new Date()): Promise<DealView[]> {
-  const [partners, programs, tiers, owners, cams, products, settings] = await Promise.all([
-    partnerRefs(
-      tx,
-      rows.map((r) => r.partnerId),
-    ),
-    programRefs(
-      tx,
-      rows.map((r) => r.programId),
-    ),
-    tierRefs(
-      tx,
-      rows.map((r) => r.tierId),
-    ),
-    userRefs(
-      tx,
-      rows.map((r) => r.ownerUserId),
-    ),
-    staffRefs(
-      tx,
-      rows.map((r) => r.camUserId),
-    ),
-    productRefs(
-      tx,
-      rows.flatMap((r) => r.productIds),
-    ),
-    settingsOf(
-      tx,
-      rows.map((r) => r.programId),
-    ),
-  ]);
+  const { partners, programs, tiers, cams } = await memberRefs(tx, rows);
+  const owners = await userRefs(
+    tx,
+    rows.map((r) => r.ownerUserId),
+  );
+  const products = await productRefs(
+    tx,
+    rows.flatMap((r) => r.productIds),
+  );
+  const settings = await settingsOf(
+    tx,
+    rows.map((r) => r.programId),
+  );
   return rows.map((r) => {
     const extensionDays = settings.get(r.programId)?.extensionDays ?? 0;
     const waiting = (QUEUE_STATUSES as readonly DealStatus[]).includes(r.status);

@@ -1,10 +1,8 @@
 import type { Tx } from '../../platform/db/database.js';
 import { currentAgreement, hasAcceptedCurrent } from '../agreements/queries.js';
-import { staffRefs } from '../identity/users.service.js';
-import { partnerRefs } from '../partners/service.js';
-import { programRefs, tierRefs } from '../programs/refs.js';
 import type { EnrollmentView } from './contracts.js';
 import type { enrollments } from './schema.js';
+import { memberRefs } from './refs.js';
 
 export type EnrollmentRow = typeof enrollments.$inferSelect;
 
@@ -13,24 +11,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Rows → views, with names looked up in batches and the agreement state of enrollments that need one. */
 export async function enrollmentViews(tx: Tx, rows: EnrollmentRow[]): Promise<EnrollmentView[]> {
-  const [partners, programs, tiers, cams] = await Promise.all([
-    partnerRefs(
-      tx,
-      rows.map((r) => r.partnerId),
-    ),
-    programRefs(
-      tx,
-      rows.map((r) => r.programId),
-    ),
-    tierRefs(
-      tx,
-      rows.map((r) => r.tierId),
-    ),
-    staffRefs(
-      tx,
-      rows.map((r) => r.camUserId),
-    ),
-  ]);
+  const { partners, programs, tiers, cams } = await memberRefs(tx, rows);
   const views: EnrollmentView[] = [];
   for (const r of rows) {
     const current = await currentAgreement(tx, r.programId);
