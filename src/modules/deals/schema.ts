@@ -246,6 +246,8 @@ export const houseAccounts = pgTable(
     index('house_accounts_name_idx')
       .using('gin', sql`${t.nameKey} gin_trgm_ops`)
       .with({ fastupdate: false }),
+    // the console lists them by name, a page at a time
+    index('house_accounts_name_order_idx').on(t.name, t.id),
     staffOnly('house_accounts'),
   ],
 );
