@@ -4,7 +4,7 @@ import type { Tx } from '../../platform/db/database.js';
 import { partnerRefs } from '../partners/service.js';
 import type { DealConflictView, DealDetailView } from './contracts.js';
 import { dealAttachments, dealConflicts, dealEvents, deals, houseAccounts } from './schema.js';
-import { type DealRow, dealReference, dealViews } from './views.js';
+import { type DealRefs, dealRefs, type DealRow, dealReference, dealViews } from './views.js';
 
 type ConflictRow = typeof dealConflicts.$inferSelect;
 
@@ -45,15 +45,9 @@ async function conflictViews(tx: Tx, rows: ConflictRow[], side: 'with' | 'challe
   });
 }
 
-/** A registration with its history and files; the vendor also sees what it collides with, and who with it. */
-export async function dealDetail(tx: Tx, actor: Actor, row: DealRow): Promise<DealDetailView> {
-  const [view] = await dealViews(tx, actor, [row]);
-  const history = await tx
-    .select()
-    .from(dealEvents)
-    .where(eq(dealEvents.dealId, row.id))
-    .orderBy(asc(dealEvents.createdAt), asc(dealEvents.id));
-  const files = await tx
+/** The files of a registration, newest first. */
+const filesOf = (tx: Tx, dealId: string) =>
+  tx
     .select({
       id: dealAttachments.id,
       filename: dealAttachments.filename,
@@ -64,8 +58,41 @@ export async function dealDetail(tx: Tx, actor: Actor, row: DealRow): Promise<De
       createdAt: dealAttachments.createdAt,
     })
     .from(dealAttachments)
-    .where(eq(dealAttachments.dealId, row.id))
+    .where(eq(dealAttachments.dealId, dealId))
     .orderBy(desc(dealAttachments.createdAt));
+
+/** A registration with its history and files; the vendor also sees what it collides with, and who with it. */
+export async function dealDetail(tx: Tx, actor: Actor, row: DealRow): Promise<DealDetailView> {
+  return (await prepareDealDetail(tx, actor, row))(row);
+}
+
+/**
+ * Looks up now what the page of `row` shows that a move leaves alone (names, settings, files) and answers a
+ * function that renders it after the move: submission renders under the submissions lock, which stays short.
+ */
+export async function prepareDealDetail(
+  tx: Tx,
+  actor: Actor,
+  row: DealRow,
+): Promise<(next: DealRow) => Promise<DealDetailView>> {
+  const refs = await dealRefs(tx, [row]);
+  const files = await filesOf(tx, row.id);
+  return (next) => renderDetail(tx, actor, next, refs, files);
+}
+
+async function renderDetail(
+  tx: Tx,
+  actor: Actor,
+  row: DealRow,
+  refs: DealRefs,
+  files: Awaited<ReturnType<typeof filesOf>>,
+): Promise<DealDetailView> {
+  const [view] = await dealViews(tx, actor, [row], undefined, refs);
+  const history = await tx
+    .select()
+    .from(dealEvents)
+    .where(eq(dealEvents.dealId, row.id))
+    .orderBy(asc(dealEvents.createdAt), asc(dealEvents.id));
   const vendor = actorPartnerId(actor) === null;
   return {
     ...view!,

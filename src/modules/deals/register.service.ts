@@ -24,7 +24,7 @@ import {
   updateDealBody,
   type UpdateDealInput,
 } from './contracts.js';
-import { dealDetail } from './detail.js';
+import { dealDetail, prepareDealDetail } from './detail.js';
 import { dealConflictMail } from './mails.js';
 import { changeDeal, dealRecord, lockDeal, moveDeal, recordDealEvent } from './moves.js';
 import { mailPartner } from './recipients.js';
@@ -178,8 +178,9 @@ export async function registerDeal(ctx: Ctx, raw: RegisterDealInput): Promise<De
       before: null,
       after: dealRecord(row!),
     });
-    const result = input.submit ? await submitRow(tx, ctx, row!) : row!;
-    return dealDetail(tx, ctx.actor, result);
+    // the page is looked up before the submissions lock and rendered under it
+    const render = await prepareDealDetail(tx, ctx.actor, row!);
+    return render(input.submit ? await submitRow(tx, ctx, row!) : row!);
   });
 }
 
@@ -192,7 +193,8 @@ export async function submitDeal(ctx: Ctx, id: string): Promise<DealDetailView> 
       throw new AppError('invalid_transition', `cannot submit a registration that is ${row.status}`);
     // the program may have stopped, or the partner left it, since the draft was saved
     await membership(tx, row.partnerId, row.programId);
-    return dealDetail(tx, ctx.actor, await submitRow(tx, ctx, row));
+    const render = await prepareDealDetail(tx, ctx.actor, row);
+    return render(await submitRow(tx, ctx, row));
   });
 }
 

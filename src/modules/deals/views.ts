@@ -40,8 +40,8 @@ export function dealActions(actor: Actor, row: Pick<DealRow, 'status' | 'extensi
   return actions;
 }
 
-/** Rows → views, with names looked up in batches in the caller's scope. */
-export async function dealViews(tx: Tx, actor: Actor, rows: DealRow[], now = new Date()): Promise<DealView[]> {
+/** The names and settings around registrations, looked up in batches in the caller's scope. */
+export async function dealRefs(tx: Tx, rows: DealRow[]) {
   const { partners, programs, tiers, cams } = await memberRefs(tx, rows);
   const owners = await userRefs(
     tx,
@@ -55,6 +55,19 @@ export async function dealViews(tx: Tx, actor: Actor, rows: DealRow[], now = new
     tx,
     rows.map((r) => r.programId),
   );
+  return { partners, programs, tiers, cams, owners, products, settings };
+}
+export type DealRefs = Awaited<ReturnType<typeof dealRefs>>;
+
+/** Rows → views; `refs` when the caller looked them up already. */
+export async function dealViews(
+  tx: Tx,
+  actor: Actor,
+  rows: DealRow[],
+  now = new Date(),
+  refs?: DealRefs,
+): Promise<DealView[]> {
+  const { partners, programs, tiers, cams, owners, products, settings } = refs ?? (await dealRefs(tx, rows));
   return rows.map((r) => {
     const extensionDays = settings.get(r.programId)?.extensionDays ?? 0;
     const waiting = (QUEUE_STATUSES as readonly DealStatus[]).includes(r.status);
