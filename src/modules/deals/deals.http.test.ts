@@ -20,6 +20,7 @@ afterAll(() => env.close());
 type Deal = {
   id: string;
   reference: string;
+  customerName: string;
   status: string;
   partnerId: string;
   amount: number | null;
@@ -230,7 +231,11 @@ describe('reviewing', () => {
     expect(until - before).toBeGreaterThanOrEqual(90 * DAY - 5_000);
     expect(until - before).toBeLessThanOrEqual(90 * DAY + 5_000);
     const [mail] = (await mailsTo(a.user.email)).filter((m) => m.subject.startsWith('Approved'));
-    expect(mail!.text).toContain(approved.protectedUntil!.slice(0, 10));
+    // a plain approval says nothing of a reason, even with a note
+    expect(mail!.text).toContain(
+      `is approved. It is protected until ${approved.protectedUntil!.slice(0, 10)}.\n\nhttp`,
+    );
+    expect(mail!.text).not.toContain('Looks good');
 
     // the Gold tier has no value: the program's default (60 days unless set)
     const b = await dealPartner(env, admin, p.id);
@@ -291,7 +296,14 @@ describe('reviewing', () => {
     // the holder's partner is not told who won
     expect(JSON.stringify(lost)).not.toContain(b.partner.name);
     expect((await mailsTo(a.user.email)).some((m) => m.subject.startsWith('Not approved'))).toBe(true);
-    expect((await mailsTo(b.user.email)).some((m) => m.subject.startsWith('Approved'))).toBe(true);
+    // the later partner's approval says why the conflict went its way
+    const approval = (await mailsTo(b.user.email)).filter((m) => m.subject.startsWith('Approved'));
+    expect(approval).toHaveLength(1);
+    expect(approval[0]!.subject).toBe(`Approved: ${later.customerName} (${later.reference})`);
+    expect(approval[0]!.text).toMatch(
+      /is approved\. It is protected until \d{4}-\d\d-\d\d\.\n\nThe conflict was resolved in your favour\. Reason: Partner B has the relationship\n/,
+    );
+    expect(approval[0]!.text).not.toContain(a.partner.name);
   });
 
   it('resolving for the existing side rejects the later registration', async () => {

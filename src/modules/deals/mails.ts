@@ -44,12 +44,13 @@ export const dealConflictMail = defineMailTemplate({
 
 export const dealApprovedMail = defineMailTemplate({
   key: 'deal_approved',
-  description: 'To the partner when its registration is approved (and protected).',
+  description:
+    "To the partner when its registration is approved (and protected); with the channel manager's reason when a conflict was resolved in its favour.",
   subject: 'Approved: {{customerName}} ({{reference}})',
   body: [
     'Hello {{name}},',
     '',
-    'Your registration of {{customerName}} is approved. {{protectionText}}',
+    'Your registration of {{customerName}} is approved. {{protectionText}}{{reasonText}}',
     '',
     '{{link}}',
   ].join('\n'),
@@ -57,6 +58,8 @@ export const dealApprovedMail = defineMailTemplate({
     ...deal,
     name: 'Dana',
     protectionText: 'It is protected until 2027-01-20.',
+    // empty unless a conflict was resolved in the partner's favour: then the channel manager's reason
+    reasonText: '\n\nThe conflict was resolved in your favour. Reason: Your team has the relationship.',
     link: 'https://trellis.example/portal/deals/…',
   },
 });

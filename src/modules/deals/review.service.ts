@@ -33,9 +33,9 @@ import type { DealRow } from './views.js';
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
 /** Approval protects the registration for its tier's `deal_protection_days` (the program's default without one). */
-async function approve(tx: Tx, ctx: Ctx, row: DealRow, note: string): Promise<DealRow> {
+async function approve(tx: Tx, ctx: Ctx, row: DealRow, note: string, resolvedConflict = false): Promise<DealRow> {
   const protectionDays = await protectionDaysOf(tx, row, await settingsFor(tx, row.programId));
-  return approveRow(tx, ctx, row, { by: 'vendor', note, at: new Date(), protectionDays });
+  return approveRow(tx, ctx, row, { by: 'vendor', note, at: new Date(), protectionDays, resolvedConflict });
 }
 
 async function reject(tx: Tx, ctx: Ctx, row: DealRow, reason: string): Promise<DealRow> {
@@ -109,7 +109,7 @@ export async function resolveConflict(ctx: Ctx, id: string, raw: ResolveConflict
       if (isActive(holder.status))
         await reject(tx, ctx, holder, 'The customer was given to another registration after review.');
     }
-    return dealDetail(tx, ctx.actor, await approve(tx, ctx, row, input.reason));
+    return dealDetail(tx, ctx.actor, await approve(tx, ctx, row, input.reason, true));
   });
 }
 
