@@ -22,9 +22,9 @@ import { findMatches, lockForSubmission } from './conflict-sql.js';
 import { dealDetail } from './detail.js';
 import { assertProducts } from './register.service.js';
 import { approveRow, protectionDaysOf } from './approval.js';
-import { dealExtensionDecidedMail, dealRejectedMail } from './mails.js';
+import { dealExtensionDecidedMail, dealLostByVendorMail, dealRejectedMail, dealWonByVendorMail } from './mails.js';
 import { changeDeal, lockDeal, moveDeal } from './moves.js';
-import { mailPartner } from './recipients.js';
+import { closeVars, mailPartner } from './recipients.js';
 import { isActive, type DealMover } from './rules/lifecycle.js';
 import { addDays, checkExtensionDecision, checkExtensionRequest } from './rules/protection.js';
 import { settingsFor } from './settings.service.js';
@@ -209,6 +209,15 @@ export async function closeDeal(ctx: Ctx, id: string, raw: CloseDealInput): Prom
             lostReason: input.reason,
             closeDate: input.closeDate ?? now.toISOString().slice(0, 10),
           });
+    // the channel manager hears of a partner's close from the outbox (jobs.ts); the partner of the vendor's here
+    if (by === 'vendor')
+      await mailPartner(
+        tx,
+        ctx,
+        next,
+        next.status === 'won' ? dealWonByVendorMail : dealLostByVendorMail,
+        closeVars(next),
+      );
     return dealDetail(tx, ctx.actor, next);
   });
 }
