@@ -23,13 +23,14 @@ export async function protectionDaysOf(
 
 /**
  * Approves a registration, by a channel manager or the program's auto-approval rule: protected for
- * `protectionDays` from `at` (approved without an end at 0 days), and the partner is mailed.
+ * `protectionDays` from `at` (approved without an end at 0 days), and the partner is mailed — with the channel
+ * manager's reason when `resolvedConflict` (the note is then why the conflict went the partner's way).
  */
 export async function approveRow(
   tx: Tx,
   ctx: Pick<Ctx, 'actor' | 'requestId' | 'config'>,
   row: DealRow,
-  approval: { by: DealMover; note: string; at: Date; protectionDays: number },
+  approval: { by: DealMover; note: string; at: Date; protectionDays: number; resolvedConflict?: boolean },
 ): Promise<DealRow> {
   const { protectionDays: days, at } = approval;
   const status = approvedStatus(days);
@@ -44,6 +45,10 @@ export async function approveRow(
     protectionText: next.protectedUntil
       ? `It is protected until ${next.protectedUntil.toISOString().slice(0, 10)}.`
       : '',
+    reasonText:
+      approval.resolvedConflict && approval.note
+        ? `\n\nThe conflict was resolved in your favour. Reason: ${approval.note}`
+        : '',
   });
   return next;
 }

@@ -36,6 +36,10 @@ export function decimalAmount(minor: number | null, currency: string): string {
   return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
+/** An amount as the deal mails write it: 4800000 USD → "48000.00 USD". */
+export const amountText = (minor: number | null, currency: string): string =>
+  `${decimalAmount(minor, currency)} ${currency}`;
+
 // a spreadsheet runs a cell that starts like a formula: people's text never should
 const cell = (text: string | null) => {
   const value = text ?? '';

@@ -1,25 +1,30 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/schema.js';
 import { outboxEvents } from '../../platform/jobs/schema.js';
 import { JobRegistry } from '../../platform/jobs/registry.js';
 import { mailMessages } from '../../platform/mail/schema.js';
-import { type Browser, createTestEnv, signedIn, type TestEnv, unique } from '../../test/app.js';
+import { Browser, createTestEnv, signedIn, type TestEnv, unique } from '../../test/app.js';
 import { dealBody, dealPartner, dealProgram, randomCustomer } from '../../test/deals.js';
 import { NOTIFY_REVIEWER_JOB, notifyReviewer, PROTECTION_JOB, registerDealJobs, runProtection } from './jobs.js';
 import { deals } from './schema.js';
 
 let env: TestEnv;
 let admin: Browser;
+let adminEmail: string;
 beforeAll(async () => {
   env = await createTestEnv();
-  admin = (await signedIn(env, 'admin')).browser;
+  const signed = await signedIn(env, 'admin');
+  admin = signed.browser;
+  adminEmail = signed.user.email;
 });
 afterAll(() => env.close());
 
 type Deal = {
   id: string;
   reference: string;
+  customerName: string;
+  programName: string;
   status: string;
   partnerId: string;
   amount: number | null;
@@ -51,6 +56,19 @@ async function mailsTo(to: string) {
   return env.db.run({ kind: 'system' }, (tx) =>
     tx.select().from(mailMessages).where(eq(mailMessages.to, to.toLowerCase())),
   );
+}
+
+/** Runs the reviewer mail job on a registration's outbox event `topic`, as the job runner hands it over. */
+async function runReviewerJob(dealId: string, topic: string) {
+  const events = await env.db.owner.select().from(outboxEvents).where(eq(outboxEvents.topic, topic));
+  const event = events.find((e) => (e.payload as { objectId?: string }).objectId === dealId);
+  expect(event, `${topic} of ${dealId}`).toBeDefined();
+  await notifyReviewer(env, {
+    eventId: event!.id,
+    topic,
+    payload: event!.payload as Record<string, unknown>,
+    createdAt: event!.createdAt.toISOString(),
+  });
 }
 
 async function register(who: Browser, body: object) {
@@ -230,7 +248,11 @@ describe('reviewing', () => {
     expect(until - before).toBeGreaterThanOrEqual(90 * DAY - 5_000);
     expect(until - before).toBeLessThanOrEqual(90 * DAY + 5_000);
     const [mail] = (await mailsTo(a.user.email)).filter((m) => m.subject.startsWith('Approved'));
-    expect(mail!.text).toContain(approved.protectedUntil!.slice(0, 10));
+    // a plain approval says nothing of a reason, even with a note
+    expect(mail!.text).toContain(
+      `is approved. It is protected until ${approved.protectedUntil!.slice(0, 10)}.\n\nhttp`,
+    );
+    expect(mail!.text).not.toContain('Looks good');
 
     // the Gold tier has no value: the program's default (60 days unless set)
     const b = await dealPartner(env, admin, p.id);
@@ -291,7 +313,14 @@ describe('reviewing', () => {
     // the holder's partner is not told who won
     expect(JSON.stringify(lost)).not.toContain(b.partner.name);
     expect((await mailsTo(a.user.email)).some((m) => m.subject.startsWith('Not approved'))).toBe(true);
-    expect((await mailsTo(b.user.email)).some((m) => m.subject.startsWith('Approved'))).toBe(true);
+    // the later partner's approval says why the conflict went its way
+    const approval = (await mailsTo(b.user.email)).filter((m) => m.subject.startsWith('Approved'));
+    expect(approval).toHaveLength(1);
+    expect(approval[0]!.subject).toBe(`Approved: ${later.customerName} (${later.reference})`);
+    expect(approval[0]!.text).toMatch(
+      /is approved\. It is protected until \d{4}-\d\d-\d\d\.\n\nThe conflict was resolved in your favour\. Reason: Partner B has the relationship\n/,
+    );
+    expect(approval[0]!.text).not.toContain(a.partner.name);
   });
 
   it('resolving for the existing side rejects the later registration', async () => {
@@ -355,6 +384,8 @@ describe('reviewing', () => {
     registerDealJobs(registry, env);
     expect(registry.subscribersOf('deal.submitted')).toEqual([NOTIFY_REVIEWER_JOB]);
     expect(registry.subscribersOf('deal.conflict')).toEqual([NOTIFY_REVIEWER_JOB]);
+    expect(registry.subscribersOf('deal.won')).toEqual([NOTIFY_REVIEWER_JOB]);
+    expect(registry.subscribersOf('deal.lost')).toEqual([NOTIFY_REVIEWER_JOB]);
     expect(registry.schedules).toContainEqual({ name: PROTECTION_JOB, everySeconds: 3600, jobKind: PROTECTION_JOB });
     const p = await dealProgram(admin);
     const cam = await signedIn(env, 'channel_manager');
@@ -483,10 +514,9 @@ describe('closing', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'won', wonAmount: 5_125_050, closeDate: '2026-12-15', actions: [] });
-    const [event] = await env.db.owner
-      .select()
-      .from(outboxEvents)
-      .where(and(eq(outboxEvents.topic, 'deal.won')));
+    const event = (await env.db.owner.select().from(outboxEvents).where(eq(outboxEvents.topic, 'deal.won'))).find(
+      (e) => (e.payload as { objectId: string }).objectId === deal.id,
+    );
     const after = (event!.payload as { after: Record<string, unknown> }).after;
     expect(after).toMatchObject({
       dealId: deal.id,
@@ -510,6 +540,89 @@ describe('closing', () => {
       reason: 'Went with a competitor',
     });
     expect(lost.json()).toMatchObject({ status: 'lost', lostReason: 'Went with a competitor' });
+  });
+
+  it("a partner's close mails its channel manager from the outbox: won with the final amount and date", async () => {
+    const { a, deal } = await protectedDeal();
+    const cam = await signedIn(env, 'channel_manager');
+    await admin.request('PATCH', `/api/v1/partners/${a.partner.id}`, { camUserId: cam.user.id });
+    const res = await a.browser.request('POST', `/api/v1/deals/${deal.id}/close`, {
+      outcome: 'won',
+      amount: 5_125_050,
+      closeDate: '2026-12-15',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    // nothing is mailed in the partner's transaction: its scope may not read who reviews it
+    expect(await mailsTo(cam.user.email)).toEqual([]);
+    await runReviewerJob(deal.id, 'deal.won');
+    const mails = await mailsTo(cam.user.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe(`${a.partner.name} won ${deal.customerName} (${deal.reference})`);
+    expect(mails[0]!.text).toContain(
+      `${a.partner.name} closed ${deal.customerName} (${deal.reference}) in ${deal.programName} as won: 51250.50 USD, closed on 2026-12-15.`,
+    );
+    expect(mails[0]!.text).toContain(`/console/deals/${deal.id}`);
+    // the partner closed it: the partner is not mailed about it, and the admins are not either with a CAM
+    expect((await mailsTo(a.user.email)).filter((m) => m.subject.startsWith('Closed'))).toEqual([]);
+    expect((await mailsTo(adminEmail)).filter((m) => m.subject.includes(deal.reference))).toEqual([]);
+  });
+
+  it("a partner's lost close (here through its API key) mails the reason to the admins when it has no CAM", async () => {
+    const { a, deal } = await protectedDeal();
+    const created = await admin.request('POST', '/api/v1/api-keys', {
+      name: 'CRM',
+      role: 'partner_member',
+      partnerId: a.partner.id,
+    });
+    const bearer = { authorization: `Bearer ${(created.json() as { secret: string }).secret}` };
+    const res = await new Browser(env.app).request(
+      'POST',
+      `/api/v1/deals/${deal.id}/close`,
+      { outcome: 'lost', reason: 'Budget frozen until next year' },
+      bearer,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    await runReviewerJob(deal.id, 'deal.lost');
+    const mails = (await mailsTo(adminEmail)).filter((m) => m.subject.includes(deal.reference));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe(`${a.partner.name} lost ${deal.customerName} (${deal.reference})`);
+    expect(mails[0]!.text).toContain(`${a.partner.name} closed ${deal.customerName} (${deal.reference})`);
+    expect(mails[0]!.text).toContain('as lost.\n\nReason: Budget frozen until next year\n');
+    expect(mails[0]!.text).toContain(`/console/deals/${deal.id}`);
+    expect((await mailsTo(a.user.email)).filter((m) => m.subject.startsWith('Closed'))).toEqual([]);
+  });
+
+  it("the vendor's close mails the partner's users, won or lost, and not the channel manager", async () => {
+    const won = await protectedDeal();
+    const cam = await signedIn(env, 'channel_manager');
+    await admin.request('PATCH', `/api/v1/partners/${won.a.partner.id}`, { camUserId: cam.user.id });
+    const res = await cam.browser.request('POST', `/api/v1/deals/${won.deal.id}/close`, {
+      outcome: 'won',
+      amount: 4_800_000,
+      closeDate: '2026-11-30',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [wonMail, ...more] = (await mailsTo(won.a.user.email)).filter((m) => m.subject.startsWith('Closed'));
+    expect(more).toEqual([]);
+    expect(wonMail!.subject).toBe(`Closed won: ${won.deal.customerName} (${won.deal.reference})`);
+    expect(wonMail!.text).toContain(
+      `The channel team closed your registration of ${won.deal.customerName} as won: 48000.00 USD, closed on 2026-11-30.`,
+    );
+    expect(wonMail!.text).toContain(`/portal/deals/${won.deal.id}`);
+    // the outbox job sees a vendor's close and mails no reviewer
+    await runReviewerJob(won.deal.id, 'deal.won');
+    expect(await mailsTo(cam.user.email)).toEqual([]);
+
+    const lost = await protectedDeal();
+    await admin.request('POST', `/api/v1/deals/${lost.deal.id}/close`, {
+      outcome: 'lost',
+      reason: 'Project cancelled',
+    });
+    const [lostMail] = (await mailsTo(lost.a.user.email)).filter((m) => m.subject.startsWith('Closed'));
+    expect(lostMail!.subject).toBe(`Closed lost: ${lost.deal.customerName} (${lost.deal.reference})`);
+    expect(lostMail!.text).toContain('as lost.\n\nReason: Project cancelled\n');
+    await runReviewerJob(lost.deal.id, 'deal.lost');
+    expect((await mailsTo(adminEmail)).filter((m) => m.subject.includes(lost.deal.reference))).toEqual([]);
   });
 
   it('a registration waiting for review cannot be closed', async () => {

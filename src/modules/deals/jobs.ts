@@ -3,15 +3,22 @@ import type { Config } from '../../config.js';
 import { systemActor } from '../../platform/access/actor.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import type { EventJobPayload, JobRegistry } from '../../platform/jobs/registry.js';
-import { queueTemplatedMail } from '../../platform/mail/templates.js';
+import { type MailTemplateDef, queueTemplatedMail } from '../../platform/mail/templates.js';
 import { reviewersOf } from '../enrollments/lifecycle.service.js';
-import { staffRefs } from '../identity/users.service.js';
+import { partnerOfActor, staffRefs } from '../identity/users.service.js';
 import { partnerRefs } from '../partners/service.js';
 import { programRefs } from '../programs/refs.js';
-import { decimalAmount } from './csv.js';
-import { dealExpiredMail, dealExpiringMail, dealExtensionRequestedMail, dealSubmittedMail } from './mails.js';
+import { amountText } from './csv.js';
+import {
+  dealExpiredMail,
+  dealExpiringMail,
+  dealExtensionRequestedMail,
+  dealLostByPartnerMail,
+  dealSubmittedMail,
+  dealWonByPartnerMail,
+} from './mails.js';
 import { changeDeal, moveDeal } from './moves.js';
-import { consoleLink, mailPartner } from './recipients.js';
+import { closeVars, consoleLink, mailPartner } from './recipients.js';
 import { addDays, EXPIRY_WARNING_DAYS, needsExpiryWarning } from './rules/protection.js';
 import { deals } from './schema.js';
 import { settingsFor } from './settings.service.js';
@@ -19,11 +26,14 @@ import { type DealRow, dealReference } from './views.js';
 
 export const PROTECTION_JOB = 'deals.protection';
 export const NOTIFY_REVIEWER_JOB = 'deals.notify_reviewer';
+// closing emits `deal.<outcome>` like every move; the reviewer hears only of the partner's own closes
+const CLOSE_TOPICS = ['deal.won', 'deal.lost'];
 const HOUR_SECONDS = 60 * 60;
 const BATCH = 100;
 const as = { actor: systemActor('deal protection'), requestId: null };
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
+type ActorRef = { type?: unknown; id?: unknown } | undefined;
 type Deps = { db: Database; config: Pick<Config, 'publicUrl'> };
 
 async function vars(tx: Tx, row: DealRow) {
@@ -37,39 +47,41 @@ async function reviewers(tx: Tx, row: DealRow) {
   return cam ? [cam] : reviewersOf(tx, row.partnerId);
 }
 
+/** The mail a reviewer gets for an event on a registration, and its own placeholders. */
+function reviewerMail(topic: string, row: DealRow): { def: MailTemplateDef; vars: Record<string, string> } {
+  if (topic === 'deal.extension_requested')
+    return {
+      def: dealExtensionRequestedMail,
+      vars: { protectedUntil: day(row.protectedUntil), reason: row.extensionReason ?? '' },
+    };
+  if (CLOSE_TOPICS.includes(topic))
+    return { def: topic === 'deal.won' ? dealWonByPartnerMail : dealLostByPartnerMail, vars: closeVars(row) };
+  return {
+    def: dealSubmittedMail,
+    vars: {
+      amount: amountText(row.amount, row.currency),
+      closeDate: row.expectedCloseDate ?? '',
+      conflictText: topic === 'deal.conflict' ? 'It conflicts with an earlier registration or a house account.' : '',
+      dueDate: day(row.slaDueAt),
+    },
+  };
+}
+
 /**
- * Tells the channel manager of a new submission, a conflict or an extension request. It runs from the outbox
- * after the partner's transaction, as the system: a partner's scope may not read who its reviewers are.
+ * Tells the channel manager of a new submission, a conflict, an extension request or a partner's close (won or
+ * lost; a close by the vendor's own side mails the partner instead). It runs from the outbox after the partner's
+ * transaction, as the system: a partner's scope may not read who its reviewers are.
  */
 export async function notifyReviewer(deps: Deps, event: EventJobPayload): Promise<void> {
   const dealId = String(event.payload.objectId ?? '');
   await deps.db.run({ kind: 'system' }, async (tx) => {
     const [row] = await tx.select().from(deals).where(eq(deals.id, dealId));
     if (!row) return;
-    const base = await vars(tx, row);
+    if (CLOSE_TOPICS.includes(event.topic) && !(await partnerOfActor(tx, event.payload.actor as ActorRef))) return;
+    const { def, vars: own } = reviewerMail(event.topic, row);
     const partnerName = (await partnerRefs(tx, [row.partnerId])).get(row.partnerId)?.name ?? '';
-    const link = consoleLink(deps, row.id);
-    for (const to of await reviewers(tx, row)) {
-      if (event.topic === 'deal.extension_requested')
-        await queueTemplatedMail(tx, dealExtensionRequestedMail, to.email, {
-          ...base,
-          partnerName,
-          protectedUntil: day(row.protectedUntil),
-          reason: row.extensionReason ?? '',
-          link,
-        });
-      else
-        await queueTemplatedMail(tx, dealSubmittedMail, to.email, {
-          ...base,
-          partnerName,
-          amount: `${decimalAmount(row.amount, row.currency)} ${row.currency}`,
-          closeDate: row.expectedCloseDate ?? '',
-          conflictText:
-            event.topic === 'deal.conflict' ? 'It conflicts with an earlier registration or a house account.' : '',
-          dueDate: day(row.slaDueAt),
-          link,
-        });
-    }
+    const all = { ...(await vars(tx, row)), partnerName, ...own, link: consoleLink(deps, row.id) };
+    for (const to of await reviewers(tx, row)) await queueTemplatedMail(tx, def, to.email, all);
   });
 }
 
@@ -145,6 +157,6 @@ export function registerDealJobs(registry: JobRegistry, deps: Deps): void {
   });
   registry.schedule(PROTECTION_JOB, HOUR_SECONDS, PROTECTION_JOB);
   registry.handle(NOTIFY_REVIEWER_JOB, async (job) => notifyReviewer(deps, job.payload as unknown as EventJobPayload));
-  for (const topic of ['deal.submitted', 'deal.conflict', 'deal.extension_requested'])
+  for (const topic of ['deal.submitted', 'deal.conflict', 'deal.extension_requested', ...CLOSE_TOPICS])
     registry.subscribe(topic, NOTIFY_REVIEWER_JOB);
 }

@@ -19,7 +19,7 @@ export const dealSubmittedMail = defineMailTemplate({
   variables: {
     ...deal,
     partnerName: 'Acme Consulting',
-    amount: '$48,000.00',
+    amount: '48000.00 USD',
     closeDate: '2027-03-31',
     conflictText: 'It conflicts with an earlier registration or a house account.',
     dueDate: '2026-11-24',
@@ -44,12 +44,13 @@ export const dealConflictMail = defineMailTemplate({
 
 export const dealApprovedMail = defineMailTemplate({
   key: 'deal_approved',
-  description: 'To the partner when its registration is approved (and protected).',
+  description:
+    "To the partner when its registration is approved (and protected); with the channel manager's reason when a conflict was resolved in its favour.",
   subject: 'Approved: {{customerName}} ({{reference}})',
   body: [
     'Hello {{name}},',
     '',
-    'Your registration of {{customerName}} is approved. {{protectionText}}',
+    'Your registration of {{customerName}} is approved. {{protectionText}}{{reasonText}}',
     '',
     '{{link}}',
   ].join('\n'),
@@ -57,6 +58,8 @@ export const dealApprovedMail = defineMailTemplate({
     ...deal,
     name: 'Dana',
     protectionText: 'It is protected until 2027-01-20.',
+    // empty unless a conflict was resolved in the partner's favour: then the channel manager's reason
+    reasonText: '\n\nThe conflict was resolved in your favour. Reason: Your team has the relationship.',
     link: 'https://trellis.example/portal/deals/…',
   },
 });
@@ -155,4 +158,63 @@ export const dealExpiredMail = defineMailTemplate({
     '{{link}}',
   ].join('\n'),
   variables: { ...deal, name: 'Dana', protectedUntil: '2027-01-20', link: 'https://trellis.example/portal/deals/…' },
+});
+
+const won = { ...deal, amount: '51250.50 USD', closeDate: '2026-12-15' };
+const lost = { ...deal, reason: 'The customer chose a competitor.' };
+
+export const dealWonByPartnerMail = defineMailTemplate({
+  key: 'deal_won_by_partner',
+  description: "To the partner's channel account manager (or the admins) when a partner closes a registration as won.",
+  subject: '{{partnerName}} won {{customerName}} ({{reference}})',
+  body: [
+    '{{partnerName}} closed {{customerName}} ({{reference}}) in {{programName}} as won: {{amount}}, closed on {{closeDate}}.',
+    '',
+    '{{link}}',
+  ].join('\n'),
+  variables: { ...won, partnerName: 'Acme Consulting', link: 'https://trellis.example/console/deals/…' },
+});
+
+export const dealLostByPartnerMail = defineMailTemplate({
+  key: 'deal_lost_by_partner',
+  description: "To the partner's channel account manager (or the admins) when a partner closes a registration as lost.",
+  subject: '{{partnerName}} lost {{customerName}} ({{reference}})',
+  body: [
+    '{{partnerName}} closed {{customerName}} ({{reference}}) in {{programName}} as lost.',
+    '',
+    'Reason: {{reason}}',
+    '',
+    '{{link}}',
+  ].join('\n'),
+  variables: { ...lost, partnerName: 'Acme Consulting', link: 'https://trellis.example/console/deals/…' },
+});
+
+export const dealWonByVendorMail = defineMailTemplate({
+  key: 'deal_won_by_vendor',
+  description: 'To the partner when the channel team closes its registration as won.',
+  subject: 'Closed won: {{customerName}} ({{reference}})',
+  body: [
+    'Hello {{name}},',
+    '',
+    'The channel team closed your registration of {{customerName}} as won: {{amount}}, closed on {{closeDate}}.',
+    '',
+    '{{link}}',
+  ].join('\n'),
+  variables: { ...won, name: 'Dana', link: 'https://trellis.example/portal/deals/…' },
+});
+
+export const dealLostByVendorMail = defineMailTemplate({
+  key: 'deal_lost_by_vendor',
+  description: 'To the partner when the channel team closes its registration as lost, with the reason.',
+  subject: 'Closed lost: {{customerName}} ({{reference}})',
+  body: [
+    'Hello {{name}},',
+    '',
+    'The channel team closed your registration of {{customerName}} as lost.',
+    '',
+    'Reason: {{reason}}',
+    '',
+    '{{link}}',
+  ].join('\n'),
+  variables: { ...lost, name: 'Dana', link: 'https://trellis.example/portal/deals/…' },
 });

@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db/database.js';
 import { type MailTemplateDef, queueTemplatedMail } from '../../platform/mail/templates.js';
 import { programRefs } from '../programs/refs.js';
 import { partnerAdmins, userRefs } from '../identity/users.service.js';
+import { amountText } from './csv.js';
 import type { DealRow } from './views.js';
 
 /** Who hears about a registration on the partner's side: its owner, or the partner admins when it has none. */
@@ -13,6 +14,12 @@ export async function partnerRecipients(
   const owner = row.ownerUserId ? (await userRefs(tx, [row.ownerUserId])).get(row.ownerUserId) : undefined;
   return owner?.active ? [owner] : partnerAdmins(tx, row.partnerId);
 }
+
+/** A closed registration's own placeholders, for either side's mail: won, final amount and close date; lost, why. */
+export const closeVars = (row: DealRow): Record<string, string> =>
+  row.status === 'won'
+    ? { amount: amountText(row.wonAmount, row.currency), closeDate: row.closeDate ?? '' }
+    : { reason: row.lostReason ?? '' };
 
 export const portalLink = (ctx: { config: Pick<Config, 'publicUrl'> }, id: string) =>
   `${ctx.config.publicUrl}/portal/deals/${id}`;

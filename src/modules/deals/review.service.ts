@@ -22,9 +22,9 @@ import { findMatches, lockForSubmission } from './conflict-sql.js';
 import { dealDetail } from './detail.js';
 import { assertProducts } from './register.service.js';
 import { approveRow, protectionDaysOf } from './approval.js';
-import { dealExtensionDecidedMail, dealRejectedMail } from './mails.js';
+import { dealExtensionDecidedMail, dealLostByVendorMail, dealRejectedMail, dealWonByVendorMail } from './mails.js';
 import { changeDeal, lockDeal, moveDeal } from './moves.js';
-import { mailPartner } from './recipients.js';
+import { closeVars, mailPartner } from './recipients.js';
 import { isActive, type DealMover } from './rules/lifecycle.js';
 import { addDays, checkExtensionDecision, checkExtensionRequest } from './rules/protection.js';
 import { settingsFor } from './settings.service.js';
@@ -33,9 +33,9 @@ import type { DealRow } from './views.js';
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
 /** Approval protects the registration for its tier's `deal_protection_days` (the program's default without one). */
-async function approve(tx: Tx, ctx: Ctx, row: DealRow, note: string): Promise<DealRow> {
+async function approve(tx: Tx, ctx: Ctx, row: DealRow, note: string, resolvedConflict = false): Promise<DealRow> {
   const protectionDays = await protectionDaysOf(tx, row, await settingsFor(tx, row.programId));
-  return approveRow(tx, ctx, row, { by: 'vendor', note, at: new Date(), protectionDays });
+  return approveRow(tx, ctx, row, { by: 'vendor', note, at: new Date(), protectionDays, resolvedConflict });
 }
 
 async function reject(tx: Tx, ctx: Ctx, row: DealRow, reason: string): Promise<DealRow> {
@@ -109,7 +109,7 @@ export async function resolveConflict(ctx: Ctx, id: string, raw: ResolveConflict
       if (isActive(holder.status))
         await reject(tx, ctx, holder, 'The customer was given to another registration after review.');
     }
-    return dealDetail(tx, ctx.actor, await approve(tx, ctx, row, input.reason));
+    return dealDetail(tx, ctx.actor, await approve(tx, ctx, row, input.reason, true));
   });
 }
 
@@ -209,6 +209,15 @@ export async function closeDeal(ctx: Ctx, id: string, raw: CloseDealInput): Prom
             lostReason: input.reason,
             closeDate: input.closeDate ?? now.toISOString().slice(0, 10),
           });
+    // the channel manager hears of a partner's close from the outbox (jobs.ts); the partner of the vendor's here
+    if (by === 'vendor')
+      await mailPartner(
+        tx,
+        ctx,
+        next,
+        next.status === 'won' ? dealWonByVendorMail : dealLostByVendorMail,
+        closeVars(next),
+      );
     return dealDetail(tx, ctx.actor, next);
   });
 }

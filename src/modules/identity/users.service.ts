@@ -21,7 +21,7 @@ import {
 } from './contracts.js';
 import { checkPassword } from './rules/password-policy.js';
 import { normalizeEmail } from './rules/throttle.js';
-import { invitations, users } from './schema.js';
+import { apiKeys, invitations, users } from './schema.js';
 import { endSessionsOf } from './sessions.service.js';
 import { userView, userViews } from './views.js';
 
@@ -191,6 +191,22 @@ export async function userRefs(
     .from(users)
     .where(inArray(users.id, wanted));
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, email: r.email, active: r.disabledAt === null }]));
+}
+
+/**
+ * For other modules reading an outbox event: the partner its actor (`{type, id}` as recorded) acts for, or null
+ * for the vendor's staff and keys, the system and anyone no longer on record.
+ */
+export async function partnerOfActor(
+  tx: Tx,
+  actor: { type?: unknown; id?: unknown } | undefined,
+): Promise<string | null> {
+  const id = typeof actor?.id === 'string' ? actor.id : null;
+  if (!id) return null;
+  const table = actor?.type === 'user' ? users : actor?.type === 'api_key' ? apiKeys : null;
+  if (!table) return null;
+  const [row] = await tx.select({ partnerId: table.partnerId }).from(table).where(eq(table.id, id));
+  return row?.partnerId ?? null;
 }
 
 /** For other modules' mail: the active partner admins of a partner (who act for the company). */
