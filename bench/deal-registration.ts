@@ -7,7 +7,15 @@ import { HttpBrowser } from '../src/test/http.js';
 import { createDatabase, onServer, serverSettings, serverUrl } from './lib/databases.js';
 import { type LockSample, sampleLock } from './lib/lock-sampler.js';
 import { type LoadResult, runLoad } from './lib/load.js';
-import { type Customer, explainMatches, heldCustomers, mix, newCustomers, timeMatches } from './lib/matches.js';
+import {
+  type Customer,
+  explainMatches,
+  heldCustomers,
+  mix,
+  newCustomers,
+  timeChecksOverHttp,
+  timeMatches,
+} from './lib/matches.js';
 import { type Running, startProcess } from './lib/processes.js';
 import { machine, writeReport } from './lib/report.js';
 import { seedDeals, verifyCustomers } from './lib/seed.js';
@@ -33,6 +41,8 @@ const config = {
   matchWarmup: 100,
   apiPort: Number(env.TRELLIS_BENCH_PORT ?? 3310),
   baselinePort: Number(env.TRELLIS_BENCH_PORT ?? 3310) + 1,
+  // the other databases' servers run next to the large one's
+  smallApiPort: Number(env.TRELLIS_BENCH_PORT ?? 3310) + 2,
 };
 const targets = { throughputRatio: 0.5, detectionRatio: 2 };
 const admin = { email: 'bench-admin@example.com', password: 'correct-horse-battery-staple' };
@@ -46,7 +56,7 @@ type Db = Awaited<ReturnType<typeof createDatabase>> & {
   seedSeconds: Record<string, number>;
 };
 
-function startApi(url: string, trace?: string): Promise<Running> {
+function startApi(url: string, trace?: string, port = config.apiPort): Promise<Running> {
   const args = trace ? ['--import', 'tsx', '--import', './bench/lib/trace-pg.ts', built, 'serve'] : [built, 'serve'];
   return startProcess(
     trace ? 'api-traced' : 'api',
@@ -59,7 +69,7 @@ function startApi(url: string, trace?: string): Promise<Running> {
       TRELLIS_PUBLIC_URL: 'http://trellis.bench',
       ...(trace ? { TRELLIS_BENCH_TRACE: trace } : {}),
     },
-    config.apiPort,
+    port,
   );
 }
 
@@ -83,9 +93,10 @@ async function prepare(
   label: string,
   registrations: number,
   keepServer: boolean,
+  active?: number,
 ): Promise<{ db: Db; api: Running | null }> {
   const created = await createDatabase(label);
-  const api = await startApi(created.url);
+  const api = await startApi(created.url, undefined, label === 'large' ? config.apiPort : config.smallApiPort);
   const vendor = new HttpBrowser(api.url);
   await vendor.login(admin.email, admin.password);
   const program = await dealProgram(vendor);
@@ -102,6 +113,7 @@ async function prepare(
         partnerIds: partners.map((p) => p.id),
         programId: program.id,
         currency: 'USD',
+        active,
       }),
     created.url,
   );
@@ -186,12 +198,19 @@ async function traced(db: Db, target: Target): Promise<unknown> {
   return trace;
 }
 
+/** The probe customers, with this database's held ones (one in ten) in place of as many new ones. */
+async function probeFor(db: Db, customers: Customer[]): Promise<Customer[]> {
+  const held = await onServer((c) => heldCustomers(c, Math.round(config.matchCalls * config.collisionShare)), db.url);
+  return [...customers.slice(0, config.matchCalls - held.length), ...held];
+}
+
 async function detection(db: Db, customers: Customer[]) {
-  return onServer(async (c) => {
-    const held = await heldCustomers(c, Math.round(config.matchCalls * config.collisionShare));
-    const all = [...customers.slice(0, config.matchCalls - held.length), ...held];
-    return timeMatches(c, all, config.matchWarmup);
-  }, db.url);
+  const all = await probeFor(db, customers);
+  return onServer((c) => timeMatches(c, all, config.matchWarmup), db.url);
+}
+
+async function detectionOverHttp(db: Db, server: Running, customers: Customer[]) {
+  return timeChecksOverHttp(server.url, db.partners[0]!.key, await probeFor(db, customers), config.matchWarmup);
 }
 
 async function main() {
@@ -201,7 +220,7 @@ async function main() {
   // other work on the machine skews every figure; the report says how busy it was
   const loadAtStart = os.loadavg();
   log(`PostgreSQL at ${new URL(serverUrl).host}`);
-  const small = await prepare('small', config.smallRegistrations, false);
+  const small = await prepare('small', config.smallRegistrations, true);
   const large = await prepare('large', config.largeRegistrations, true);
   const dbs = [small.db, large.db];
   const api = large.api!;
@@ -214,6 +233,17 @@ async function main() {
     const detectSmall = await detection(small.db, probe);
     const detectLarge = await detection(large.db, probe);
     log(`conflict check: median ${detectSmall.latencyMs.p50} ms (small), ${detectLarge.latencyMs.p50} ms (large)`);
+    // the same customers through the API, as the partner's form asks; one server at a time on the machine
+    const httpSmall = await detectionOverHttp(small.db, small.api!, probe);
+    await small.api!.stop();
+    const httpLarge = await detectionOverHttp(large.db, api, probe);
+    log(`through the API: median ${httpSmall.latencyMs.p50} ms (small), ${httpLarge.latencyMs.p50} ms (large)`);
+    // a million registrations again, but as many active as at 10,000: history grows, the pipeline does not
+    const pipeline = Math.round(config.smallRegistrations * 0.15);
+    const history = await prepare('history', config.largeRegistrations, false, pipeline);
+    const detectHistory = await detection(history.db, probe);
+    await history.db.drop();
+    log(`conflict check with the small pipeline: median ${detectHistory.latencyMs.p50} ms`);
     const explain = await onServer(async (c) => {
       const held = await heldCustomers(c, 1);
       return explainMatches(c, [...probe.slice(0, 2), ...held]);
@@ -271,6 +301,7 @@ async function main() {
 
     const throughputRatio = Math.round((throughput.api / throughput.baseline) * 100) / 100;
     const detectionRatio = Math.round((detectLarge.latencyMs.p50 / detectSmall.latencyMs.p50) * 100) / 100;
+    const httpRatio = Math.round((httpLarge.latencyMs.p50 / httpSmall.latencyMs.p50) * 100) / 100;
     const results = {
       date: startedAt.toISOString(),
       minutes: Math.round((Date.now() - startedAt.getTime()) / 600) / 100,
@@ -299,6 +330,12 @@ async function main() {
         target: targets.detectionRatio,
         pass: detectionRatio <= targets.detectionRatio,
         ginIndexesAfterLoad: gin,
+        overHttp: { small: httpSmall, large: httpLarge, ratio: httpRatio },
+        samePipeline: {
+          active: pipeline,
+          large: detectHistory,
+          ratio: Math.round((detectHistory.latencyMs.p50 / detectSmall.latencyMs.p50) * 100) / 100,
+        },
       },
       trace,
       explain: { large: explain, small: explainSmall },
@@ -308,6 +345,7 @@ async function main() {
       `throughput ratio ${throughputRatio} (target ≥ ${targets.throughputRatio}), detection ratio ${detectionRatio} (target ≤ ${targets.detectionRatio})`,
     );
   } finally {
+    await small.api?.stop();
     await api.stop();
     if (!env.TRELLIS_BENCH_KEEP) for (const db of dbs) await db.drop();
   }

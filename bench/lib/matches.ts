@@ -58,6 +58,36 @@ export async function timeMatches(client: pg.Client, customers: Customer[], warm
   return { calls: times.length, matched, latencyMs: percentiles(times) };
 }
 
+/**
+ * The same check as a partner's form asks it: `POST /api/v1/deals/conflict-check` on the running server, one call
+ * after another, with the partner's API key; what a user waits for, the request's own work included.
+ */
+export async function timeChecksOverHttp(
+  url: string,
+  key: string,
+  customers: Customer[],
+  warmup: number,
+): Promise<MatchTiming> {
+  const check = async (c: Customer) => {
+    const res = await fetch(`${url}/api/v1/deals/conflict-check`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ customerName: c.name, customerDomain: c.domain }),
+    });
+    if (res.status !== 200) throw new Error(`conflict check answered ${res.status}: ${await res.text()}`);
+    return ((await res.json()) as { likelyConflict: boolean }).likelyConflict;
+  };
+  for (const c of customers.slice(0, warmup)) await check(c);
+  const times: number[] = [];
+  let matched = 0;
+  for (const c of customers.slice(warmup)) {
+    const t0 = performance.now();
+    if (await check(c)) matched += 1;
+    times.push(performance.now() - t0);
+  }
+  return { calls: times.length, matched, latencyMs: percentiles(times) };
+}
+
 /** The plans of the statements inside the check, with real timings and buffers (auto_explain, nested). */
 export async function explainMatches(client: pg.Client, customers: Customer[]): Promise<string[]> {
   const plans: string[] = [];

@@ -12,12 +12,21 @@ const started = new Set<ChildProcess>();
 // an interrupted or failed run leaves no server behind
 process.once('exit', () => started.forEach((c) => c.kill('SIGKILL')));
 
+const answers = (url: string) =>
+  fetch(`${url}/healthz`).then(
+    (r) => r.ok,
+    () => false,
+  );
+
 export async function startProcess(
   name: string,
   args: string[],
   env: Record<string, string>,
   port: number,
 ): Promise<Running> {
+  const url = `http://127.0.0.1:${port}`;
+  // a server already answering there would pass for this one
+  if (await answers(url)) throw new Error(`${name}: something already listens on port ${port}`);
   const log = path.join(tmpdir(), `trellis-bench-${name}-${process.pid}.log`);
   const out = openSync(log, 'w');
   const child = spawn(process.execPath, args, {
@@ -27,18 +36,13 @@ export async function startProcess(
   });
   closeSync(out);
   started.add(child);
-  const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await stopProcess(child);
     started.delete(child);
   };
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) break;
-    const up = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return { url, log, stop };
+    if (await answers(url)) return { url, log, stop };
     await new Promise((r) => setTimeout(r, 100));
   }
   await stop();

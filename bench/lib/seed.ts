@@ -11,7 +11,14 @@ import { CUSTOMER_SQL } from './customers.js';
  * so that a customer may have been registered before.
  */
 
-export type SeedOptions = { count: number; partnerIds: string[]; programId: string; currency: string };
+export type SeedOptions = {
+  count: number;
+  partnerIds: string[];
+  programId: string;
+  currency: string;
+  /** How many registrations are active, when not the usual 15 % (the rest of the newest quarter is closed). */
+  active?: number;
+};
 
 /** Customers registered by load runs are numbered from here on, never colliding with seeded ones by number. */
 export const NEW_CUSTOMERS_FROM = 100_000_000;
@@ -43,9 +50,12 @@ select
 from generate_series(0, $4::bigint - 1) g
 cross join lateral (select g >= ($4::bigint * 3) / 4 as recent) r
 cross join lateral (
-  select r.recent and bench.h(g, 33) % 100 < 60 as active,
+  select r.recent and bench.h(g, 33) % 100 < 60 and bench.h(g, 38) % 1000000 < $6::float8 * 1000000 as active
+) a0
+cross join lateral (
+  select a0.active,
     case
-      when r.recent and bench.h(g, 33) % 100 < 60 then
+      when a0.active then
         case when bench.h(g, 34) % 100 < 20 then 'submitted' when bench.h(g, 34) % 100 < 47 then 'approved'
              else 'protected' end
       else
@@ -93,6 +103,8 @@ export async function seedDeals(client: pg.Client, options: SeedOptions): Promis
     options.currency,
     options.count,
     new Date().toISOString(),
+    // the share of the usual active ones that stay active
+    options.active === undefined ? 1 : options.active / (options.count * 0.15),
   ]);
   lap('insert');
   await client.query(`set session_replication_role = origin`);
