@@ -24,6 +24,8 @@ export const auditLog = pgTable(
     index('audit_log_object_idx').on(t.objectType, t.objectId, t.at.desc()),
     index('audit_log_actor_idx').on(t.actorId, t.at.desc()),
     index('audit_log_action_idx').on(t.action, t.at.desc()),
+    // a partner reads its own trail, and the console filters by partner
+    index('audit_log_partner_idx').on(t.partnerId, t.at.desc(), t.id.desc()),
     partnerOwned('audit_log', t.partnerId),
   ],
 );
