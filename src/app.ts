@@ -18,6 +18,7 @@ import { graphRoutes } from './modules/graph/routes.js';
 import { onboardingRoutes } from './modules/onboarding/routes.js';
 import { dealRoutes } from './modules/deals/routes.js';
 import { houseAccountRoutes } from './modules/deals/house-accounts.routes.js';
+import { registerModuleHooks } from './modules/hooks.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import type { Database } from './platform/db/database.js';
 import { registerDocs } from './platform/http/docs.js';
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     reply.type(metrics.contentType).send(await metrics.metrics()),
   );
 
+  registerModuleHooks();
   const deps = { db, config };
   await app.register(
     async (api) => {

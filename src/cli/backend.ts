@@ -4,6 +4,7 @@ import { createApiKey } from '../modules/identity/api-keys.service.js';
 import { createUser } from '../modules/identity/users.service.js';
 import type { CreateProductInput, ListProductsQuery, ProductView } from '../modules/products/contracts.js';
 import { createProduct, listProducts } from '../modules/products/service.js';
+import { registerModuleHooks } from '../modules/hooks.js';
 import { inlineBadgeFiles } from '../modules/programs/file/badge-files.js';
 import {
   applyProgram,
@@ -45,6 +46,7 @@ async function directBackend(config: Config): Promise<Backend> {
     lock?.release();
     throw error;
   }
+  registerModuleHooks();
   const ctx: Ctx = { db, config, actor: systemActor('cli'), requestId: null };
   return {
     via: db.backend === 'postgres' ? 'PostgreSQL' : `the data folder ${config.dataDir}`,

@@ -37,6 +37,16 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
   };
 }
 
+/** A vendor admin as the services see one, for calling them directly (no user row behind it). */
+export const adminActor: Extract<Actor, { type: 'user' }> = {
+  type: 'user',
+  id: '00000000-0000-4000-8000-000000000001',
+  label: 'Ada <ada@example.com>',
+  role: 'admin',
+  partnerId: null,
+  sessionId: null,
+};
+
 let counter = 0;
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 

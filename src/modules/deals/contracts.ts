@@ -303,6 +303,7 @@ export const dealSettingsBody = z
   })
   .strict();
 export type DealSettingsInput = z.input<typeof dealSettingsBody>;
+export type DealSettings = z.output<typeof dealSettingsBody>;
 
 export const dealPolicyView = z
   .object({

@@ -6,7 +6,7 @@ import type { Tx } from '../../platform/db/database.js';
 import { read, write } from '../../platform/unit-of-work.js';
 import { parseInput } from '../../platform/validation.js';
 import { loadProgram } from '../programs/programs.service.js';
-import { dealSettingsBody, type DealSettingsInput, type DealSettingsView } from './contracts.js';
+import { dealSettingsBody, type DealSettings, type DealSettingsInput, type DealSettingsView } from './contracts.js';
 import type { Attribution } from './rules/lifecycle.js';
 import { dealSettings } from './schema.js';
 
@@ -69,23 +69,31 @@ export async function getDealSettings(ctx: Ctx, programId: string): Promise<Deal
 export async function putDealSettings(ctx: Ctx, programId: string, raw: DealSettingsInput): Promise<DealSettingsView> {
   requireAccess(ctx.actor, 'deal.configure');
   const input = parseInput(dealSettingsBody, raw);
-  return write(ctx, 'deals.settings', async (tx) => {
-    const program = await loadProgram(tx, programId);
-    const before = settingsView(await settingsFor(tx, programId), program.currency);
-    const [row] = await tx
-      .insert(dealSettings)
-      .values({ programId, ...input, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: dealSettings.programId, set: { ...input, updatedAt: new Date() } })
-      .returning();
-    const after = settingsView(row!, program.currency);
-    await recordChange(tx, ctx, {
-      action: 'deal_settings.updated',
-      objectType: 'program',
-      objectId: programId,
-      partnerId: null,
-      before,
-      after,
-    });
-    return after;
+  return write(ctx, 'deals.settings', (tx) => saveDealSettings(tx, ctx, programId, input));
+}
+
+/** Saves checked settings in the caller's transaction, audited: the settings API and an applied program file. */
+export async function saveDealSettings(
+  tx: Tx,
+  ctx: Ctx,
+  programId: string,
+  input: DealSettings,
+): Promise<DealSettingsView> {
+  const program = await loadProgram(tx, programId);
+  const before = settingsView(await settingsFor(tx, programId), program.currency);
+  const [row] = await tx
+    .insert(dealSettings)
+    .values({ programId, ...input, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: dealSettings.programId, set: { ...input, updatedAt: new Date() } })
+    .returning();
+  const after = settingsView(row!, program.currency);
+  await recordChange(tx, ctx, {
+    action: 'deal_settings.updated',
+    objectType: 'program',
+    objectId: programId,
+    partnerId: null,
+    before,
+    after,
   });
+  return after;
 }

@@ -6,7 +6,7 @@ import { write } from '../../platform/unit-of-work.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { listAudit } from '../../platform/audit/service.js';
 import { AppError } from '../../platform/errors.js';
-import { createTestEnv, makePartner, type TestEnv } from '../../test/app.js';
+import { adminActor, createTestEnv, makePartner, type TestEnv } from '../../test/app.js';
 import {
   createProduct,
   ensureProductsByTitle,
@@ -16,14 +16,7 @@ import {
   updateProduct,
 } from './service.js';
 
-const admin: Actor = {
-  type: 'user',
-  id: '00000000-0000-4000-8000-000000000001',
-  label: 'Ada <ada@example.com>',
-  role: 'admin',
-  partnerId: null,
-  sessionId: null,
-};
+const admin = adminActor;
 const viewer: Actor = { ...admin, id: '00000000-0000-4000-8000-000000000002', role: 'viewer' };
 
 let env: TestEnv;

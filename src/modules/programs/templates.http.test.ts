@@ -114,6 +114,13 @@ describe('program templates', () => {
         { metric: 'customer_nps', op: '>', value: 50 },
       ]),
     );
+    // its deal_registration section is saved as the program's deal registration settings
+    const settings = (await admin.request('GET', `/api/v1/programs/${programId}/deal-settings`)).json() as {
+      approvalSlaDays: number;
+      autoApprove: boolean;
+      updatedAt: string | null;
+    };
+    expect(settings).toMatchObject({ approvalSlaDays: 2, autoApprove: false, updatedAt: expect.any(String) });
   });
 
   it('the referral + technology template yields all six edges of the graph', async () => {

@@ -18,10 +18,12 @@ import {
 } from '../schema.js';
 import { toStoredProperties } from '../rules/ecosystem.js';
 import { pairBenefits } from './catalog.js';
-import { type Change, type ChangeKind, nodeId, valuePath } from './diff.js';
+import { type Change, nodeId, valuePath } from './diff.js';
+import { programFileSections } from './sections.js';
 import { benefitRef, loadCatalog, type ProgramState } from './state.js';
 
-type Lookup = (kind: ChangeKind, path: string) => Change | undefined;
+/** A change by kind (a ChangeKind or a section's field) and path. */
+type Lookup = (kind: string, path: string) => Change | undefined;
 
 /**
  * Makes the database match `desired` in the caller's transaction, doing exactly the `changes` diffStates found
@@ -72,6 +74,9 @@ export async function applyState(
     }
   }
   await writeNodes(tx, programId, current, desired, change, now);
+  // after the program exists: a section's rows hang off it
+  for (const section of programFileSections())
+    if (change(section.name, section.name)) await section.write(tx, ctx, programId, desired.sections[section.name]!);
 
   await recordChange(tx, ctx, {
     action: current ? 'program.applied' : 'program.created',

@@ -16,8 +16,11 @@ export const programSourceBody = z
 export const changeView = z
   .object({
     op: z.enum(['create', 'update', 'delete']),
-    kind: z.enum(CHANGE_KINDS),
-    path: z.string().describe('What changes: a tier key, a benefit ref, `tier × benefit` for a value, a title'),
+    // a string, not an enum: modules add sections to the file at start-up, after this schema is made
+    kind: z.string().describe(`${CHANGE_KINDS.join(', ')}, or a section's field (deal_registration)`),
+    path: z
+      .string()
+      .describe('What changes: a tier key, a benefit ref, `tier × benefit` for a value, a title, a section’s field'),
     fields: z
       .array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() }))
       .optional()

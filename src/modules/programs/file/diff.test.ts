@@ -60,6 +60,8 @@ const base = (): ProgramState => ({
   ],
   nodes: [partnerNode],
   policies: {},
+  // a section another module contributes: the database always has it, a file may leave it out
+  sections: { quotas: { limit: 1, review: { on: false, kinds: ['a', 'b'] } } },
 });
 
 const withoutIds = (s: ProgramState): ProgramState => structuredClone({ ...s, id: undefined });
@@ -95,8 +97,14 @@ describe('diffStates', () => {
       'create value strategic × commission_rate',
       'create value strategic × Co-branded collateral',
       'create integration_partner Example CRM',
+      'create quotas quotas',
     ]);
     expect(changes[0]!.fields).toContainEqual({ field: 'currency', from: null, to: 'USD' });
+    expect(changes.at(-1)!.fields).toEqual([
+      { field: 'limit', from: null, to: 1 },
+      { field: 'review.on', from: null, to: false },
+      { field: 'review.kinds', from: null, to: ['a', 'b'] },
+    ]);
   });
 
   it('finds nothing to do when the file says what the database holds', () => {
@@ -159,6 +167,13 @@ describe('diffStates', () => {
       ['create partner_revenue_share First year'],
     ],
     ['a policy added', (s) => void (s.policies = { deal_protection: { days: 60 } }), ['create policy deal_protection']],
+    ['a section left out of the file', (s) => void delete s.sections.quotas, []],
+    ['a section setting changed', (s) => void (s.sections.quotas!.limit = 2), ['update quotas quotas']],
+    [
+      'a section written in another key order',
+      (s) => void (s.sections.quotas = { review: { kinds: ['a', 'b'], on: false }, limit: 1 }),
+      [],
+    ],
   ])('finds %s', (_name, edit, expected) => {
     expect(brief(diffStates(base(), desiredFrom(edit)))).toEqual(expected);
   });
@@ -230,6 +245,25 @@ describe('diffStates', () => {
       { benefits: [collateral as typeof collateral & { id: string }] },
     );
     expect(brief(byName)).toEqual(['create benefit CO-BRANDED collateral']);
+  });
+
+  it('names each setting of a section that changes, nested ones by their dotted path', () => {
+    const changes = diffStates(
+      base(),
+      desiredFrom((s) => void (s.sections.quotas = { limit: 1, review: { on: true, kinds: ['b'] } })),
+    );
+    expect(changes).toEqual([
+      {
+        op: 'update',
+        kind: 'quotas',
+        path: 'quotas',
+        fields: [
+          { field: 'review.on', from: false, to: true },
+          { field: 'review.kinds', from: ['a', 'b'], to: ['b'] },
+        ],
+      },
+    ]);
+    expect(formatChanges(changes)).toContain('~ quotas: review.on false → true, review.kinds ["a","b"] → ["b"]');
   });
 
   it('refuses a benefit whose value type differs from the catalog’s, and a status move backwards', () => {

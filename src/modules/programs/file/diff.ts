@@ -1,6 +1,6 @@
 import { lifecycleOfEcosystem } from '../rules/ecosystem.js';
 import { type BenefitPair, type Known, pairBenefits } from './catalog.js';
-import { created, type FieldChange, fieldChanges, same } from './fields.js';
+import { created, type FieldChange, fieldChanges, flatFields, same } from './fields.js';
 import { type Problem, ProgramFileError } from './problems.js';
 import { benefitRef, NODE_LISTS, type NodeState, type ProgramState, type TierState } from './state.js';
 
@@ -19,8 +19,12 @@ export const CHANGE_KINDS = [
   'policy',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
-/** One thing a plan would create, update or delete; a create lists the new thing's fields (from null). */
-export type Change = { op: 'create' | 'update' | 'delete'; kind: ChangeKind; path: string; fields?: FieldChange[] };
+const isOwnKind = (kind: string): kind is ChangeKind => (CHANGE_KINDS as readonly string[]).includes(kind);
+/**
+ * One thing a plan would create, update or delete; a create lists the new thing's fields (from null). `kind` is
+ * a ChangeKind, or the field of a section another module contributes (sections.ts), which is also its path.
+ */
+export type Change = { op: 'create' | 'update' | 'delete'; kind: string; path: string; fields?: FieldChange[] };
 
 const programFields = (p: ProgramState) => ({
   name: p.name,
@@ -144,7 +148,20 @@ export function diffStates(current: ProgramState | null, desired: ProgramState, 
   }
   for (const name of Object.keys(before))
     if (!(name in desired.policies)) add({ op: 'delete', kind: 'policy', path: name });
+  diffSections(current, desired, add);
   return changes;
+}
+
+/** A section the file writes, setting by setting; one it leaves out stays as it is, so it has no changes. */
+function diffSections(current: ProgramState | null, desired: ProgramState, add: (c: Change) => void) {
+  for (const [name, section] of Object.entries(desired.sections)) {
+    const before = current?.sections[name];
+    if (!before) add({ op: 'create', kind: name, path: name, fields: created(flatFields(section)) });
+    else {
+      const fields = fieldChanges(flatFields(before), flatFields(section));
+      if (fields.length > 0) add({ op: 'update', kind: name, path: name, fields });
+    }
+  }
 }
 
 function diffTiers(
@@ -234,6 +251,7 @@ function show(value: unknown, max = 60): string {
 }
 
 function createdNote(change: Change): string {
+  if (!isOwnKind(change.kind)) return '';
   const to = Object.fromEntries((change.fields ?? []).map((f) => [f.field, f.to]));
   if (change.kind === 'value') return `: ${show(to.value)}`;
   if (change.kind === 'badge') return ` (${String(to.content_type)}, sha256 ${String(to.sha256).slice(0, 12)})`;
@@ -259,7 +277,8 @@ function updatedNote(change: Change): string {
 export function formatChanges(changes: Change[]): string {
   if (changes.length === 0) return 'No changes.';
   const lines = changes.map((c) => {
-    const what = `${LABELS[c.kind]} ${c.path}`;
+    // a section's changes are named by its field, as the file writes it
+    const what = isOwnKind(c.kind) ? `${LABELS[c.kind]} ${c.path}` : c.path;
     if (c.op === 'create') return `+ ${what}${createdNote(c)}`;
     if (c.op === 'delete') return `- ${what}`;
     return `~ ${what}: ${updatedNote(c)}`;

@@ -18,3 +18,14 @@ export const fieldChanges = (from: Record<string, unknown>, to: Record<string, u
 /** Every field of a new thing, as changes from null. */
 export const created = (to: Record<string, unknown>): FieldChange[] =>
   Object.entries(to).map(([field, value]) => ({ field, from: null, to: value }));
+
+/** Nested objects as dotted fields (`auto_approve.enabled`), so that a plan names each setting that changes. */
+export function flatFields(value: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const flat: Record<string, unknown> = {};
+  for (const [field, v] of Object.entries(value)) {
+    if (v && typeof v === 'object' && !Array.isArray(v))
+      Object.assign(flat, flatFields(v as Record<string, unknown>, `${prefix}${field}.`));
+    else flat[`${prefix}${field}`] = v;
+  }
+  return flat;
+}

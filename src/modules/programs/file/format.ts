@@ -7,6 +7,7 @@ import { criteriaSchema } from '../rules/criteria.js';
 import { PROGRAM_TYPES } from '../rules/program-lifecycle.js';
 import { ECOSYSTEM_STATUS, INTEGRATION_TYPES, API_STYLES, SHARE_MODELS } from '../rules/ecosystem.js';
 import { hasTwoDecimalsAtMost } from '../rules/criteria.js';
+import { programFileSections, type ProgramFileSection, type SectionData } from './sections.js';
 
 /**
  * A whole program as a file (YAML or JSON): what programs-as-code plans, applies and exports, and what the
@@ -106,71 +107,98 @@ export const filePolicies = z
   .strict()
   .default({});
 
-export const programFileSchema = z
-  .object({
-    format: z.literal(PROGRAM_FILE_FORMAT, { error: `must be ${PROGRAM_FILE_FORMAT}` }),
-    key: keySchema,
-    name: title,
-    type: z.enum(PROGRAM_TYPES),
-    currency: currencySchema,
-    description: description,
-    tags: tagsSchema,
-    revenue_seasoning_days: daysSchema(730).default(0),
-    demotion_grace_days: daysSchema(730).default(90),
-    products: z.array(z.object({ title }).strict()).max(100).default([]),
-    benefits: z.array(fileBenefit).max(100).default([]),
-    tiers: z.array(fileTier).max(20).default([]),
-    integration_partners: z.array(fileIntegrationPartner).max(200).default([]),
-    revenue_shares: z.array(fileRevenueShare).max(50).default([]),
-    api_ecosystems: z.array(fileApiEcosystem).max(20).default([]),
-    developer_portals: z.array(fileDeveloperPortal).max(20).default([]),
-    policies: filePolicies,
-  })
-  .strict()
-  // runs even when other parts of the file failed, so one refusal lists every problem; hence the defensive reads
-  .superRefine(
-    (f, ctx) => {
-      if (typeof f !== 'object' || f === null) return;
-      const list = (v: unknown): Record<string, unknown>[] =>
-        Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
-      const text = (v: unknown): string | null => (typeof v === 'string' ? v.trim() : null);
-      const unique = (path: string, field: string, what: string, items = list(f[path as keyof typeof f])) => {
-        const seen = new Set<string>();
-        items.forEach((item, i) => {
-          const id = text(item[field]);
-          if (!id) return;
-          if (seen.has(id.toLowerCase()))
-            ctx.addIssue({ code: 'custom', path: [path, i], message: `repeats the ${what} ${id}` });
-          seen.add(id.toLowerCase());
-        });
-      };
-      unique('tiers', 'key', 'tier key');
-      unique('tiers', 'name', 'tier name');
-      unique('benefits', 'name', 'benefit name');
-      unique('benefits', 'key', 'benefit key');
-      unique('products', 'title', 'product');
-      for (const path of ['integration_partners', 'revenue_shares', 'api_ecosystems', 'developer_portals'])
-        unique(path, 'title', 'title');
-      const byRef = new Map<string, { value_type: unknown }>();
-      for (const b of list(f.benefits)) {
-        for (const ref of [text(b.name), text(b.key)]) if (ref) byRef.set(ref, b as { value_type: unknown });
-      }
-      list(f.tiers).forEach((t, i) => {
-        const values = t.benefits;
-        if (typeof values !== 'object' || values === null || Array.isArray(values)) return;
-        for (const [ref, value] of Object.entries(values)) {
-          const benefit = byRef.get(ref);
-          const path = ['tiers', i, 'benefits', ref];
-          if (!benefit) ctx.addIssue({ code: 'custom', path, message: 'is not among the file’s benefits' });
-          else if ((VALUE_TYPES as readonly unknown[]).includes(benefit.value_type)) {
-            const problem = valueProblem(benefit.value_type as ValueType, value);
-            if (problem) ctx.addIssue({ code: 'custom', path, message: problem });
-          }
-        }
-      });
-    },
-    { when: () => true },
-  );
+const fileShape = {
+  format: z.literal(PROGRAM_FILE_FORMAT, { error: `must be ${PROGRAM_FILE_FORMAT}` }),
+  key: keySchema,
+  name: title,
+  type: z.enum(PROGRAM_TYPES),
+  currency: currencySchema,
+  description: description,
+  tags: tagsSchema,
+  revenue_seasoning_days: daysSchema(730).default(0),
+  demotion_grace_days: daysSchema(730).default(90),
+  products: z.array(z.object({ title }).strict()).max(100).default([]),
+  benefits: z.array(fileBenefit).max(100).default([]),
+  tiers: z.array(fileTier).max(20).default([]),
+  integration_partners: z.array(fileIntegrationPartner).max(200).default([]),
+  revenue_shares: z.array(fileRevenueShare).max(50).default([]),
+  api_ecosystems: z.array(fileApiEcosystem).max(20).default([]),
+  developer_portals: z.array(fileDeveloperPortal).max(20).default([]),
+  policies: filePolicies,
+};
 
-export type ProgramFile = z.output<typeof programFileSchema>;
-export type ProgramFileInput = z.input<typeof programFileSchema>;
+/**
+ * Checks across fields. They run even when other parts of the file failed, so that one refusal lists every
+ * problem; hence the defensive reads.
+ */
+const crossChecks = (f: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  if (typeof f !== 'object' || f === null) return;
+  const list = (v: unknown): Record<string, unknown>[] =>
+    Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+  const text = (v: unknown): string | null => (typeof v === 'string' ? v.trim() : null);
+  const unique = (path: string, field: string, what: string, items = list(f[path as keyof typeof f])) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const id = text(item[field]);
+      if (!id) return;
+      if (seen.has(id.toLowerCase()))
+        ctx.addIssue({ code: 'custom', path: [path, i], message: `repeats the ${what} ${id}` });
+      seen.add(id.toLowerCase());
+    });
+  };
+  unique('tiers', 'key', 'tier key');
+  unique('tiers', 'name', 'tier name');
+  unique('benefits', 'name', 'benefit name');
+  unique('benefits', 'key', 'benefit key');
+  unique('products', 'title', 'product');
+  for (const path of ['integration_partners', 'revenue_shares', 'api_ecosystems', 'developer_portals'])
+    unique(path, 'title', 'title');
+  const byRef = new Map<string, { value_type: unknown }>();
+  for (const b of list(f.benefits)) {
+    for (const ref of [text(b.name), text(b.key)]) if (ref) byRef.set(ref, b as { value_type: unknown });
+  }
+  list(f.tiers).forEach((t, i) => {
+    const values = t.benefits;
+    if (typeof values !== 'object' || values === null || Array.isArray(values)) return;
+    for (const [ref, value] of Object.entries(values)) {
+      const benefit = byRef.get(ref);
+      const path = ['tiers', i, 'benefits', ref];
+      if (!benefit) ctx.addIssue({ code: 'custom', path, message: 'is not among the file’s benefits' });
+      else if ((VALUE_TYPES as readonly unknown[]).includes(benefit.value_type)) {
+        const problem = valueProblem(benefit.value_type as ValueType, value);
+        if (problem) ctx.addIssue({ code: 'custom', path, message: problem });
+      }
+    }
+  });
+};
+
+/** The format's own fields, for their types; programFileSchema() adds the contributed sections. */
+type OwnFields = z.ZodObject<typeof fileShape>;
+
+let built: { sections: readonly ProgramFileSection[]; schema: z.ZodType<Record<string, unknown>> } | null = null;
+
+/**
+ * The program file's schema: the format's own fields plus the sections other modules contribute (sections.ts),
+ * each optional, before `policies`. Built again only when a section is added.
+ */
+export function programFileSchema(): z.ZodType<Record<string, unknown>> {
+  const sections = programFileSections();
+  if (built?.sections !== sections) {
+    const { policies, ...own } = fileShape;
+    const contributed: Record<string, z.ZodType> = {};
+    for (const s of sections) {
+      if (s.name in fileShape || s.name === 'sections') throw new Error(`${s.name} is a field of the program file`);
+      contributed[s.name] = s.schema.optional();
+    }
+    const schema = z
+      .object({ ...own, ...contributed, policies })
+      .strict()
+      .superRefine(crossChecks, { when: () => true });
+    built = { sections, schema };
+  }
+  return built.schema;
+}
+
+/** A checked file; the contributed sections it writes are set apart, by their field. */
+export type ProgramFile = z.output<OwnFields> & { sections: Record<string, SectionData> };
+export type ProgramFileInput = z.input<OwnFields>;

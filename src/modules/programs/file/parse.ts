@@ -4,6 +4,7 @@ import { parseDataUri, prepareBadge, toDataUri } from '../../../platform/images/
 import { readBadgeFiles } from './badge-files.js';
 import { PROGRAM_FILE_FORMAT, type ProgramFile, programFileSchema } from './format.js';
 import { fieldOf, type Problem, ProgramFileError } from './problems.js';
+import { programFileSections, type SectionData } from './sections.js';
 import { openSource } from './source.js';
 
 export type ParseOptions = {
@@ -34,18 +35,29 @@ export function parseProgramText(text: string, options: ParseOptions = {}): Prog
   const tiers = (raw as { tiers?: unknown } | null)?.tiers;
   for (const f of files) (tiers as Record<string, unknown>[])[f.tier]!.badge = f.uri;
 
-  const parsed = programFileSchema.safeParse(raw, {
+  const parsed = programFileSchema().safeParse(raw, {
     error: (issue) => (issue.input === undefined ? 'is required' : undefined),
   });
   if (!parsed.success) problems.push(...parsed.error.issues.flatMap(problemsOf));
   const badges = prepareBadges(tiers, problems);
   if (problems.length > 0) throw new ProgramFileError(inFileOrder(source.locate(problems)));
 
-  const file = parsed.data!;
+  const file = withSectionsApart(parsed.data!);
   file.tiers.forEach((tier, i) => {
     if (tier.badge) tier.badge = badges.get(i)!;
   });
   return file;
+}
+
+/** The contributed sections a file writes, moved from its top level to `sections`. */
+function withSectionsApart(data: Record<string, unknown>): ProgramFile {
+  const own = { ...data };
+  const sections: Record<string, SectionData> = {};
+  for (const { name } of programFileSections()) {
+    if (own[name] !== undefined) sections[name] = own[name] as SectionData;
+    delete own[name];
+  }
+  return { ...(own as Omit<ProgramFile, 'sections'>), sections };
 }
 
 // people fix a file from the top down

@@ -4,6 +4,7 @@ import type { ImageType } from '../../../platform/images/sniff.js';
 import type { BenefitValue } from '../rules/benefit-values.js';
 import type { EcosystemType } from '../rules/ecosystem.js';
 import { PROGRAM_FILE_FORMAT } from './format.js';
+import { programFileSections } from './sections.js';
 import { benefitRef, NODE_LISTS, type NodeState, type ProgramState } from './state.js';
 
 /** The state as a program file's data, every field in the format's order, defaults written out. */
@@ -63,6 +64,7 @@ export function fileDataOf(state: ProgramState): Record<string, unknown> {
     revenue_shares: nodesOf('partner_revenue_share'),
     api_ecosystems: nodesOf('api_ecosystem'),
     developer_portals: nodesOf('developer_portal'),
+    ...state.sections,
     policies: state.policies,
   };
 }
@@ -80,8 +82,15 @@ export function renderProgramFile(state: ProgramState, options: { schemaUrl?: st
     ' Plan and apply changes with `trellis program plan|apply <file>`; see docs/programs-as-code.md.',
   ].join('\n');
   if (isMap(doc.contents)) {
+    const contributed = new Map(programFileSections().map((s) => [s.name, s.comment]));
     for (const pair of doc.contents.items) {
-      if (!isScalar(pair.key) || !SECTIONS.includes(String(pair.key.value))) continue;
+      if (!isScalar(pair.key)) continue;
+      const field = String(pair.key.value);
+      if (contributed.has(field)) {
+        pair.key.commentBefore = ` ${contributed.get(field)}`;
+        // a section's lists of words on one line, as tags are
+        if (isMap(pair.value)) visit(pair.value, { Seq: (_, seq) => void (seq.flow = seq.items.every(isScalar)) });
+      } else if (!SECTIONS.includes(field)) continue;
       pair.key.spaceBefore = true;
       if (pair.key.value === 'policies')
         pair.key.commentBefore =

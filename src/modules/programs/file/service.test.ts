@@ -4,20 +4,13 @@ import type { Actor } from '../../../platform/access/actor.js';
 import { systemActor } from '../../../platform/access/actor.js';
 import { listAudit } from '../../../platform/audit/service.js';
 import { AppError } from '../../../platform/errors.js';
-import { createTestEnv, makePartner, type TestEnv } from '../../../test/app.js';
+import { adminActor, createTestEnv, makePartner, type TestEnv } from '../../../test/app.js';
 import { programData, programText } from '../../../test/program-file.js';
 import { enrollments } from '../../enrollments/schema.js';
 import { benefitValues, ecosystemNodes, programs, programStatusChanges, programTiers, tierBadges } from '../schema.js';
 import { applyProgram, exportProgram, planProgram } from './service.js';
 
-const admin: Actor = {
-  type: 'user',
-  id: '00000000-0000-4000-8000-000000000001',
-  label: 'Ada <ada@example.com>',
-  role: 'admin',
-  partnerId: null,
-  sessionId: null,
-};
+const admin = adminActor;
 const viewer: Actor = { ...admin, id: '00000000-0000-4000-8000-000000000002', role: 'viewer' };
 
 let env: TestEnv;

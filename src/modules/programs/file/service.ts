@@ -64,7 +64,7 @@ export async function exportProgram(ctx: Ctx, idOrKey: string): Promise<ProgramE
 
 /** The JSON Schema of the program file format, for editors and for checking files before they are sent. */
 export function programFileJsonSchema(id?: string): Record<string, unknown> {
-  const { $schema, ...schema } = z.toJSONSchema(programFileSchema, { io: 'input', target: 'draft-2020-12' });
+  const { $schema, ...schema } = z.toJSONSchema(programFileSchema(), { io: 'input', target: 'draft-2020-12' });
   return {
     $schema,
     ...(id ? { $id: id } : {}),

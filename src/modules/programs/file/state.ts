@@ -17,6 +17,7 @@ import {
 } from '../schema.js';
 import { products as productsTable } from '../../products/schema.js';
 import type { ProgramFile } from './format.js';
+import { programFileSections, type SectionData } from './sections.js';
 
 /**
  * A program as plain, comparable data: what a file says and what the database holds, in one shape, so that
@@ -42,6 +43,8 @@ export type ProgramState = {
   /** Ecosystem nodes, each type in file order. */
   nodes: NodeState[];
   policies: Record<string, Record<string, unknown>>;
+  /** Sections other modules contribute, by field: a file's are those it writes, the database's every one. */
+  sections: Record<string, SectionData>;
 };
 
 export type BenefitState = {
@@ -148,6 +151,7 @@ export function stateFromFile(file: ProgramFile): ProgramState {
     tiers,
     nodes,
     policies,
+    sections: file.sections,
   };
 }
 
@@ -239,7 +243,14 @@ export async function loadState(tx: Tx, key: string): Promise<ProgramState | nul
     tiers,
     nodes,
     policies: program.policies,
+    sections: await readSections(tx, id),
   };
+}
+
+async function readSections(tx: Tx, programId: string): Promise<Record<string, SectionData>> {
+  const sections: Record<string, SectionData> = {};
+  for (const section of programFileSections()) sections[section.name] = await section.read(tx, programId);
+  return sections;
 }
 
 /** An entry of the shared benefits catalog. */

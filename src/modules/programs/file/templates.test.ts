@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../platform/paths.js';
+import { registerModuleHooks } from '../../hooks.js';
 import type { ProgramFile } from './format.js';
 import { parseProgramText } from './parse.js';
 
 const templatesDir = path.join(packageRoot, 'templates');
+// the sections other modules add (deal registration) are part of the format wherever templates are read
+beforeAll(() => registerModuleHooks());
 const templateFiles = readdirSync(templatesDir)
   .filter((f) => f.endsWith('.yaml'))
   .sort();
@@ -74,6 +77,12 @@ describe('program templates', () => {
     expect(criterion(starter, 'strategic', 'certified_people')).toMatchObject({ op: '>=', value: 5 });
     expect(criterion(starter, 'strategic', 'revenue_12m')?.value).toBeGreaterThanOrEqual(10_000_000);
     expect(criterion(starter, 'strategic', 'customer_nps')).toMatchObject({ op: '>', value: 50 });
+
+    expect(starter.sections.deal_registration).toMatchObject({
+      approval_sla_days: 2,
+      extension_days: 30,
+      auto_approve: { enabled: false },
+    });
   });
 
   it('gives the referral and technology program its 15% commission and all six graph edges', () => {
