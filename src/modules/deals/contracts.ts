@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { csvProblem } from '../../platform/csv.js';
 import { boolFlag } from '../../platform/http/fields.js';
-import { pageQuery } from '../../platform/http/pagination.js';
+import { pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { MAX_MINOR_UNITS } from '../../platform/money.js';
 import { isCountry } from '../partners/rules/profile.js';
 import { ATTRIBUTIONS, DEAL_STATUSES, EXTENSION_STATUSES } from './rules/lifecycle.js';
@@ -273,6 +273,16 @@ export const dealQueueQuery = pageQuery.extend({
   programId: z.uuid().optional(),
 });
 export type DealQueueQuery = z.input<typeof dealQueueQuery>;
+
+export const dealQueuePage = pageOf(dealView)
+  .extend({
+    /** How many registrations the queue holds under the same filters, on every page (not only this one). */
+    total: z.number().int(),
+    /** Of those, how many are past their SLA due time (marked `overdue`). */
+    overdue: z.number().int(),
+  })
+  .meta({ id: 'DealQueuePage' });
+export type DealQueuePage = z.infer<typeof dealQueuePage>;
 
 export const dealSettingsView = z
   .object({

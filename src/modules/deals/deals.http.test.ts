@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/schema.js';
 import { outboxEvents } from '../../platform/jobs/schema.js';
@@ -354,6 +354,63 @@ describe('reviewing', () => {
     const overdue = (await admin.request('GET', `/api/v1/deals?overdue=true&programId=${p.id}`)).json() as Page;
     expect(overdue.items.map((d) => d.id)).toEqual([old.id]);
     expect((await a.browser.request('GET', '/api/v1/deals/queue')).statusCode).toBe(403);
+  });
+
+  it('each queue page says how many the queue holds under its filters, and how many are overdue', async () => {
+    const [p1, p2] = [await dealProgram(admin), await dealProgram(admin)];
+    const cam = await signedIn(env, 'channel_manager');
+    const a = await dealPartner(env, admin, p1.id);
+    await admin.request('PATCH', `/api/v1/partners/${a.partner.id}`, { camUserId: cam.user.id });
+    await admin.request('POST', `/api/v1/programs/${p2.id}/enrollments`, { partnerId: a.partner.id });
+    const b = await dealPartner(env, admin, p1.id);
+    const mineInP1 = [];
+    for (let i = 0; i < 3; i++) mineInP1.push(await register(a.browser, dealBody(p1.id, customer())));
+    const mineInP2 = await register(a.browser, dealBody(p2.id, customer()));
+    const othersInP1 = await register(b.browser, dealBody(p1.id, customer()));
+    // decided: no longer in the queue, nor in its count
+    const decided = await register(a.browser, dealBody(p1.id, customer()));
+    expect((await admin.request('POST', `/api/v1/deals/${decided.id}/approve`, {})).statusCode).toBe(200);
+    await env.db.owner
+      .update(deals)
+      .set({ slaDueAt: new Date(Date.now() - DAY) })
+      .where(inArray(deals.id, [mineInP1[0]!.id, mineInP2.id, othersInP1.id, decided.id]));
+    type QueuePage = Page & { total: number; overdue: number };
+    const queue = async (query: string, as = cam.browser) => {
+      const res = await as.request('GET', `/api/v1/deals/queue?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as QueuePage;
+    };
+    const totals = (page: QueuePage) => ({ total: page.total, overdue: page.overdue });
+
+    // the caller's own partners, across programs; every page gives the whole queue's count
+    const first = await queue('limit=2');
+    expect(first.items).toHaveLength(2);
+    expect(totals(first)).toEqual({ total: 4, overdue: 2 });
+    const next = await queue(`limit=2&cursor=${first.nextCursor}`);
+    expect(next.nextCursor).toBeNull();
+    expect(totals(next)).toEqual({ total: 4, overdue: 2 });
+    expect((await queue(`programId=${p1.id}`)).items.map((d) => d.id)).toEqual(mineInP1.map((d) => d.id));
+    expect(totals(await queue(`programId=${p1.id}`))).toEqual({ total: 3, overdue: 1 });
+    expect(totals(await queue(`programId=${p2.id}`))).toEqual({ total: 1, overdue: 1 });
+    // everyone's: the other partner's too, in this program or in all of them
+    expect(totals(await queue(`all=true&programId=${p1.id}`))).toEqual({ total: 4, overdue: 2 });
+    const waiting = await env.db.owner
+      .select({ slaDueAt: deals.slaDueAt })
+      .from(deals)
+      .where(inArray(deals.status, ['submitted', 'conflict']));
+    const overdue = waiting.filter((d) => d.slaDueAt && d.slaDueAt.getTime() < Date.now()).length;
+    expect(totals(await queue('all=true&limit=1'))).toEqual({ total: waiting.length, overdue });
+    // a channel manager with no partners of their own has nothing waiting
+    expect(await queue('', (await signedIn(env, 'channel_manager')).browser)).toMatchObject({
+      items: [],
+      total: 0,
+      overdue: 0,
+    });
+    // the OpenAPI document declares the counts
+    const doc = (await admin.request('GET', '/api/openapi.json')).json() as {
+      components: { schemas: Record<string, { required?: string[] }> };
+    };
+    expect(doc.components.schemas.DealQueuePage?.required).toEqual(expect.arrayContaining(['total', 'overdue']));
   });
 
   it('auto-approval rules approve small registrations without a conflict at once', async () => {

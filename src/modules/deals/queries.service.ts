@@ -17,6 +17,7 @@ import { parseInput } from '../../platform/validation.js';
 import { z } from 'zod';
 import {
   type DealDetailView,
+  type DealQueuePage,
   dealQueueQuery,
   type DealQueueQuery,
   type DealView,
@@ -79,23 +80,29 @@ const queueCursor = z.object({ at: z.iso.datetime(), id: z.uuid() });
 
 /**
  * The channel manager's queue: submitted and conflicting registrations of the partners they look after (or
- * everyone's), oldest submission first, so the SLA that runs out first is on top.
+ * everyone's), oldest submission first, so the SLA that runs out first is on top. Each page also says how many
+ * the whole queue holds under the same filters, and how many of them are overdue.
  */
-export async function dealQueue(ctx: Ctx, raw: DealQueueQuery): Promise<Page<DealView>> {
+export async function dealQueue(ctx: Ctx, raw: DealQueueQuery): Promise<DealQueuePage> {
   requireAccess(ctx.actor, 'deal.review');
   if (actorPartnerId(ctx.actor)) throw forbidden('Only the vendor reviews registrations');
   const q = parseInput(dealQueueQuery, raw);
   const cursor = decodeCursorOf(queueCursor, q.cursor);
   const me = ctx.actor.type === 'user' ? ctx.actor.id : null;
+  const queue = and(
+    inArray(deals.status, [...QUEUE_STATUSES]),
+    q.all || !me ? undefined : eq(deals.camUserId, me),
+    q.programId ? eq(deals.programId, q.programId) : undefined,
+  );
+  // one clock for the count and the views, so the overdue count matches the rows marked overdue
+  const now = new Date();
   return read(ctx, async (tx) => {
     const rows = await tx
       .select()
       .from(deals)
       .where(
         and(
-          inArray(deals.status, [...QUEUE_STATUSES]),
-          q.all || !me ? undefined : eq(deals.camUserId, me),
-          q.programId ? eq(deals.programId, q.programId) : undefined,
+          queue,
           cursor
             ? sql`(${deals.submittedAt}, ${deals.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
             : undefined,
@@ -103,12 +110,21 @@ export async function dealQueue(ctx: Ctx, raw: DealQueueQuery): Promise<Page<Dea
       )
       .orderBy(asc(deals.submittedAt), asc(deals.id))
       .limit(q.limit + 1);
+    const [counts] = await tx
+      .select({
+        total: sql<number>`count(*)::int`,
+        overdue: sql<number>`(count(*) filter (where ${lt(deals.slaDueAt, now)}))::int`,
+      })
+      .from(deals)
+      .where(queue);
     const items = rows.slice(0, q.limit);
     const last = items.at(-1);
     return {
-      items: await dealViews(tx, ctx.actor, items),
+      items: await dealViews(tx, ctx.actor, items, now),
       nextCursor:
         rows.length > q.limit && last ? encodeCursorOf({ at: last.submittedAt!.toISOString(), id: last.id }) : null,
+      total: counts?.total ?? 0,
+      overdue: counts?.overdue ?? 0,
     };
   });
 }

@@ -13,6 +13,7 @@ import {
   dealAttachmentView,
   dealDetailView,
   type DealDetailView,
+  dealQueuePage,
   dealQueueQuery,
   dealSettingsBody,
   dealSettingsView,
@@ -78,9 +79,9 @@ export const dealRoutes = (): FastifyPluginAsyncZod => async (app) => {
       tags,
       operationId: 'dealQueue',
       summary:
-        "The review queue: submitted and conflicting registrations of the caller's partners (all=true: everyone's), oldest first",
+        "The review queue: submitted and conflicting registrations of the caller's partners (all=true: everyone's), oldest first, with how many it holds and how many are overdue",
       querystring: dealQueueQuery,
-      response: { 200: pageOf(dealView), ...errorResponses },
+      response: { 200: dealQueuePage, ...errorResponses },
     },
     handler: async (req) => dealQueue(req.ctx, req.query),
   });
