@@ -1,5 +1,7 @@
 /** Shapes of the deal registration API: registrations, the review queue, program settings and house accounts. */
 
+import type { Page } from './types';
+
 export const DEAL_STATUSES = [
   'draft',
   'submitted',
@@ -193,6 +195,18 @@ export interface ConflictCheckInput {
   customerName: string;
   customerDomain: string;
   dealId?: string;
+}
+
+/** A page of GET /deals/queue, with how many the whole queue holds under the same filters. */
+export interface DealQueuePage extends Page<Deal> {
+  total: number;
+  overdue: number;
+}
+
+/** GET /deals/queue filters: everyone's queue instead of the caller's partners only, one program. */
+export interface DealQueueParams {
+  all?: boolean;
+  programId?: string;
 }
 
 /** GET /deals filters (all optional; `status` takes several, comma-separated). */

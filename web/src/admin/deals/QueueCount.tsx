@@ -1,24 +1,27 @@
 import { Badge, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Deal } from '../../api/deals';
-import type { Page } from '../../api/types';
+import type { DealQueuePage, DealQueueParams } from '../../api/deals';
 import { dealKeys } from './cache';
 
-const PAGE = 100;
-
-/** How many registrations of the user's partners wait for review, as "12" or "100+"; null while unknown or none. */
-export function useDealQueueCount(enabled: boolean): string | null {
+/** How many registrations the queue holds under `params`, and how many are overdue; undefined while unknown. */
+export function useDealQueueTotals(params: DealQueueParams, enabled = true) {
   const queue = useQuery({
-    queryKey: dealKeys.queueCount,
-    // one page of the user's own queue: the count the navigation shows needs nothing more
-    queryFn: () => api.get<Page<Deal>>('/deals/queue', { limit: PAGE }),
+    queryKey: [...dealKeys.queueCount, params],
+    // the counts come with every page: the smallest page is enough
+    queryFn: () => api.get<DealQueuePage>('/deals/queue', { ...params, limit: 1 }),
+    select: ({ total, overdue }) => ({ total, overdue }),
     enabled,
     staleTime: 60_000,
   });
-  const n = queue.data?.items.length ?? 0;
-  if (!enabled || n === 0) return null;
-  return queue.data?.nextCursor ? `${PAGE}+` : String(n);
+  return queue.data;
+}
+
+/** How many registrations of the user's partners wait for review, as "12"; null while unknown or none. */
+export function useDealQueueCount(enabled: boolean): string | null {
+  const totals = useDealQueueTotals({}, enabled);
+  if (!enabled || !totals?.total) return null;
+  return String(totals.total);
 }
 
 /** The count beside "Deals" in the navigation. */
