@@ -1,7 +1,9 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { type Change, recordChanges } from '../../platform/audit/record.js';
 import { requireAccess } from '../../platform/access/require-access.js';
 import type { Ctx } from '../../platform/context.js';
 import { type CsvProblem, readCsv, refusedImport, writeCsv } from '../../platform/csv.js';
+import { chunks } from '../../platform/db/chunks.js';
 import type { Tx } from '../../platform/db/database.js';
 import { read, write } from '../../platform/unit-of-work.js';
 import { parseInput } from '../../platform/validation.js';
@@ -11,23 +13,11 @@ import {
   houseAccountBody,
   type HouseAccountImportView,
 } from './contracts.js';
-import {
-  type HouseAccountRow,
-  matchKeys,
-  recordHouseAccountChange,
-  searchHouseAccounts,
-} from './house-accounts.service.js';
+import { houseAccountChange, type HouseAccountRow, matchKeys, searchHouseAccounts } from './house-accounts.service.js';
 import { houseAccounts } from './schema.js';
 
 /** The columns of the house account CSV, in order: the export writes them, the import reads them. */
 export const HOUSE_ACCOUNT_COLUMNS = ['name', 'domain', 'country', 'owner', 'notes'] as const;
-
-/** Pieces of a long list: a statement binds at most 65,535 values, and a 5 MB file may hold more. */
-function chunks<T>(list: T[], size = 1000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
 
 type Fields = Pick<HouseAccountRow, 'name' | 'nameKey' | 'domain' | 'country' | 'owner' | 'notes'>;
 type Step = { fields: Fields; existing: HouseAccountRow | null };
@@ -94,6 +84,35 @@ async function plan(tx: Tx, text: string): Promise<{ rows: number; steps: Step[]
   return { rows: rows.length, steps, problems: problems.sort((a, b) => a.row - b.row) };
 }
 
+type Update = Step & { existing: HouseAccountRow };
+
+/** Sets each account of `chunk` to its row's fields, in one statement; the changes, to be audited. */
+async function updateAccounts(tx: Tx, chunk: Update[]): Promise<Change[]> {
+  const rows = sql.join(
+    chunk.map(
+      ({ existing, fields: f }) =>
+        sql`(${existing.id}::uuid, ${f.name}, ${f.nameKey}, ${f.domain}, ${f.country}, ${f.owner}, ${f.notes})`,
+    ),
+    sql`, `,
+  );
+  const updated = await tx
+    .update(houseAccounts)
+    .set({
+      name: sql`v.name`,
+      nameKey: sql`v.name_key`,
+      domain: sql`v.domain`,
+      country: sql`v.country`,
+      owner: sql`v.owner`,
+      notes: sql`v.notes`,
+      updatedAt: new Date(),
+    })
+    .from(sql`(values ${rows}) as v(id, name, name_key, domain, country, owner, notes)`)
+    .where(eq(houseAccounts.id, sql`v.id`))
+    .returning(getTableColumns(houseAccounts));
+  const before = new Map(chunk.map((u) => [u.existing.id, u.existing]));
+  return updated.map((row) => houseAccountChange('imported', before.get(row.id)!, row));
+}
+
 function counts(steps: Step[]) {
   const unchanged = steps.filter((s) => s.existing && same(s.existing, s.fields)).length;
   const updated = steps.filter((s) => s.existing).length - unchanged;
@@ -118,20 +137,13 @@ export async function importHouseAccounts(
   return write(ctx, 'house_account.import', async (tx) => {
     const { rows, steps, problems } = await plan(tx, text);
     if (problems.length) throw refusedImport(problems);
-    const changes: { before: HouseAccountRow | null; after: HouseAccountRow }[] = [];
+    const changes: Change[] = [];
     for (const chunk of chunks(steps.filter((s) => !s.existing).map((s) => s.fields)))
       for (const row of await tx.insert(houseAccounts).values(chunk).returning())
-        changes.push({ before: null, after: row });
-    for (const { existing, fields } of steps) {
-      if (!existing || same(existing, fields)) continue;
-      const [row] = await tx
-        .update(houseAccounts)
-        .set({ ...fields, updatedAt: new Date() })
-        .where(eq(houseAccounts.id, existing.id))
-        .returning();
-      changes.push({ before: existing, after: row! });
-    }
-    for (const { before, after } of changes) await recordHouseAccountChange(tx, ctx, 'imported', before, after);
+        changes.push(houseAccountChange('imported', null, row));
+    const changed = steps.filter((s): s is Update => !!s.existing && !same(s.existing, s.fields));
+    for (const chunk of chunks(changed)) changes.push(...(await updateAccounts(tx, chunk)));
+    await recordChanges(tx, ctx, changes);
     return { dryRun: false, rows, ...counts(steps), problems: [] };
   });
 }

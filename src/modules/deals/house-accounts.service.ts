@@ -6,7 +6,7 @@
 import { and, asc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireAccess } from '../../platform/access/require-access.js';
-import { recordChange } from '../../platform/audit/record.js';
+import { type Change, recordChange } from '../../platform/audit/record.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { contains } from '../../platform/db/search.js';
@@ -43,22 +43,31 @@ export const houseAccountViewOf = (r: HouseAccountRow): HouseAccountView => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
-/** Audits a change of one account (never a partner's: house accounts are the vendor's own). */
+type Verb = 'created' | 'updated' | 'deleted' | 'imported';
+
+/** The audited change of one account (never a partner's: house accounts are the vendor's own). */
+export const houseAccountChange = (
+  verb: Verb,
+  before: HouseAccountRow | null,
+  after: HouseAccountRow | null,
+): Change => ({
+  action: `house_account.${verb}`,
+  objectType: 'house_account',
+  objectId: (after ?? before)!.id,
+  partnerId: null,
+  before: before && houseAccountViewOf(before),
+  after: after && houseAccountViewOf(after),
+});
+
+/** Audits a change of one account. */
 export async function recordHouseAccountChange(
   tx: Tx,
   ctx: Ctx,
-  verb: 'created' | 'updated' | 'deleted' | 'imported',
+  verb: Verb,
   before: HouseAccountRow | null,
   after: HouseAccountRow | null,
 ): Promise<void> {
-  await recordChange(tx, ctx, {
-    action: `house_account.${verb}`,
-    objectType: 'house_account',
-    objectId: (after ?? before)!.id,
-    partnerId: null,
-    before: before && houseAccountViewOf(before),
-    after: after && houseAccountViewOf(after),
-  });
+  await recordChange(tx, ctx, houseAccountChange(verb, before, after));
 }
 
 /**
