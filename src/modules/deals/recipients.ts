@@ -1,8 +1,10 @@
 import type { Config } from '../../config.js';
 import type { Tx } from '../../platform/db/database.js';
 import { type MailTemplateDef, queueTemplatedMail } from '../../platform/mail/templates.js';
+import { reviewersOf } from '../enrollments/lifecycle.service.js';
+import { partnerAdmins, staffRefs, userRefs } from '../identity/users.service.js';
+import { partnerRefs } from '../partners/service.js';
 import { programRefs } from '../programs/refs.js';
-import { partnerAdmins, userRefs } from '../identity/users.service.js';
 import { amountText } from './csv.js';
 import type { DealRow } from './views.js';
 
@@ -46,4 +48,34 @@ export async function mailPartner(
       ...extra,
     });
   return recipients.length;
+}
+
+/** Who reviews a registration: its channel manager, else the partner's, else the vendor's admins. */
+export async function dealReviewers(tx: Tx, row: Pick<DealRow, 'camUserId' | 'partnerId'>) {
+  const cam = row.camUserId ? (await staffRefs(tx, [row.camUserId])).get(row.camUserId) : undefined;
+  return cam ? [cam] : reviewersOf(tx, row.partnerId);
+}
+
+/**
+ * Mails a registration's reviewers (see `dealReviewers`) with the usual placeholders filled in and a link to the
+ * console. Only from a vendor or system scope: a partner's may not read who reviews it.
+ */
+export async function mailReviewers(
+  tx: Tx,
+  deps: { config: Pick<Config, 'publicUrl'> },
+  row: DealRow,
+  def: MailTemplateDef,
+  extra: Record<string, string> = {},
+): Promise<void> {
+  const program = (await programRefs(tx, [row.programId])).get(row.programId);
+  const partnerName = (await partnerRefs(tx, [row.partnerId])).get(row.partnerId)?.name ?? '';
+  for (const to of await dealReviewers(tx, row))
+    await queueTemplatedMail(tx, def, to.email, {
+      reference: `DR-${row.number}`,
+      customerName: row.customerName,
+      programName: program?.name ?? '',
+      partnerName,
+      ...extra,
+      link: consoleLink(deps, row.id),
+    });
 }
