@@ -209,6 +209,57 @@ test('two partners register the same customer; the channel manager resolves the 
   await second.context.close();
 });
 
+test('the holder of a conflict withdraws: the queue and the page mark it, the channel manager is mailed', async ({
+  page,
+  browser,
+}) => {
+  test.slow();
+  await login(page, ADMIN.email, ADMIN.password);
+  const admin = await apiAs(page.request);
+  const program = await admin.post<{ id: string }>('/programs', {
+    name: `Deals ${unique('lapsed')}`,
+    programType: 'reseller',
+    currency: 'USD',
+  });
+  await admin.post(`/programs/${program.id}/status`, { status: 'active', reason: 'Launch' });
+  const customer = `Hooli ${unique('c')}`;
+  const domain = `${unique('hooli').toLowerCase()}.example`;
+  const first = await partnerWithUser(admin, browser, program.id, admin.userId);
+  const second = await partnerWithUser(admin, browser, program.id, admin.userId);
+  const held = await first.api.post<Deal>('/deals', registration(program.id, customer, domain));
+  const late = await second.api.post<Deal>('/deals', registration(program.id, customer, domain));
+  expect(late.status).toBe('conflict');
+
+  // The holder's partner takes its registration back; the outbox job mails the channel manager (the admin here)
+  await first.api.post(`/deals/${held.id}/withdraw`, {});
+  await expectMail(page, ADMIN.email, new RegExp(`Conflict can be resolved: .*${escapeRegExp(late.reference)}`));
+
+  await page.goto('/console/deals');
+  const queue = page.getByRole('table', { name: 'Registrations to review' });
+  const lateRow = queue.getByRole('row').filter({ hasText: late.reference });
+  await expect(lateRow).toContainText('Conflict');
+  await expect(lateRow).toContainText('Holder no longer active');
+  await expectAccessible(page);
+
+  await lateRow.getByRole('link', { name: late.reference }).click();
+  await expect(page.getByRole('heading', { level: 1 }).locator('..')).toContainText('Holder no longer active');
+  await expect(page.getByText('The holder is no longer active')).toBeVisible();
+  const collides = page.getByRole('table', { name: `What ${late.reference} collides with` });
+  await expect(collides.getByRole('row').filter({ hasText: held.reference })).toContainText('Withdrawn');
+  // nothing moved by itself: the channel manager still decides
+  await expect(page.getByRole('button', { name: 'Resolve conflict' })).toBeVisible();
+  await expectAccessible(page);
+
+  // The partner's portal page says only that its registration needs review
+  const portal = await second.context.newPage();
+  await portal.goto(`/portal/deals/${late.id}`);
+  await expect(portal.getByRole('heading', { level: 1 })).toContainText(late.reference);
+  await expect(portal.getByText(/no longer active/i)).toHaveCount(0);
+
+  await first.context.close();
+  await second.context.close();
+});
+
 test('a registration is approved, its extension granted and it is closed won; another is rejected; a viewer only reads', async ({
   page,
   browser,
