@@ -24,6 +24,17 @@ async function apiAs(request: APIRequestContext) {
 type Api = Awaited<ReturnType<typeof apiAs>>;
 type Deal = { id: string; reference: string; status: string };
 
+/** A running reseller program without tiers, made through the API. */
+async function activeProgram(admin: Api, currency: string) {
+  const program = await admin.post<{ id: string }>('/programs', {
+    name: `Deals ${unique(currency.toLowerCase())}`,
+    programType: 'reseller',
+    currency,
+  });
+  await admin.post(`/programs/${program.id}/status`, { status: 'active', reason: 'Launch' });
+  return program;
+}
+
 /** A partner managed by `camUserId`, placed in the program, with a partner admin signed in on its own. */
 async function partnerWithUser(admin: Api, browser: Browser, programId: string, camUserId: string) {
   const name = `Reseller ${unique('co')}`;
@@ -216,12 +227,7 @@ test('the holder of a conflict withdraws: the queue and the page mark it, the ch
   test.slow();
   await login(page, ADMIN.email, ADMIN.password);
   const admin = await apiAs(page.request);
-  const program = await admin.post<{ id: string }>('/programs', {
-    name: `Deals ${unique('lapsed')}`,
-    programType: 'reseller',
-    currency: 'USD',
-  });
-  await admin.post(`/programs/${program.id}/status`, { status: 'active', reason: 'Launch' });
+  const program = await activeProgram(admin, 'USD');
   const customer = `Hooli ${unique('c')}`;
   const domain = `${unique('hooli').toLowerCase()}.example`;
   const first = await partnerWithUser(admin, browser, program.id, admin.userId);
@@ -267,12 +273,7 @@ test('a registration is approved, its extension granted and it is closed won; an
   test.slow();
   await login(page, ADMIN.email, ADMIN.password);
   const admin = await apiAs(page.request);
-  const program = await admin.post<{ id: string }>('/programs', {
-    name: `Deals ${unique('eur')}`,
-    programType: 'reseller',
-    currency: 'EUR',
-  });
-  await admin.post(`/programs/${program.id}/status`, { status: 'active', reason: 'Launch' });
+  const program = await activeProgram(admin, 'EUR');
   // no tiers: the program's own protection and extension days apply
   await admin.put(`/programs/${program.id}/deal-settings`, {
     approvalSlaDays: 2,

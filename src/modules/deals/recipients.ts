@@ -28,6 +28,12 @@ export const portalLink = (ctx: { config: Pick<Config, 'publicUrl'> }, id: strin
 export const consoleLink = (ctx: { config: Pick<Config, 'publicUrl'> }, id: string) =>
   `${ctx.config.publicUrl}/console/deals/${id}`;
 
+/** The placeholders every deal mail offers: the registration's reference, customer and program. */
+async function dealVars(tx: Tx, row: DealRow) {
+  const program = (await programRefs(tx, [row.programId])).get(row.programId);
+  return { reference: `DR-${row.number}`, customerName: row.customerName, programName: program?.name ?? '' };
+}
+
 /** Mails the partner's side of a registration (see `partnerRecipients`) with the usual placeholders filled in. */
 export async function mailPartner(
   tx: Tx,
@@ -36,13 +42,11 @@ export async function mailPartner(
   def: MailTemplateDef,
   extra: Record<string, string> = {},
 ): Promise<number> {
-  const program = (await programRefs(tx, [row.programId])).get(row.programId);
+  const common = await dealVars(tx, row);
   const recipients = await partnerRecipients(tx, row);
   for (const to of recipients)
     await queueTemplatedMail(tx, def, to.email, {
-      reference: `DR-${row.number}`,
-      customerName: row.customerName,
-      programName: program?.name ?? '',
+      ...common,
       name: to.name,
       link: portalLink(deps, row.id),
       ...extra,
@@ -67,13 +71,11 @@ export async function mailReviewers(
   def: MailTemplateDef,
   extra: Record<string, string> = {},
 ): Promise<void> {
-  const program = (await programRefs(tx, [row.programId])).get(row.programId);
+  const common = await dealVars(tx, row);
   const partnerName = (await partnerRefs(tx, [row.partnerId])).get(row.partnerId)?.name ?? '';
   for (const to of await dealReviewers(tx, row))
     await queueTemplatedMail(tx, def, to.email, {
-      reference: `DR-${row.number}`,
-      customerName: row.customerName,
-      programName: program?.name ?? '',
+      ...common,
       partnerName,
       ...extra,
       link: consoleLink(deps, row.id),
