@@ -24,6 +24,17 @@ async function apiAs(request: APIRequestContext) {
 type Api = Awaited<ReturnType<typeof apiAs>>;
 type Deal = { id: string; reference: string; status: string };
 
+/** A running reseller program without tiers, made through the API. */
+async function activeProgram(admin: Api, currency: string) {
+  const program = await admin.post<{ id: string }>('/programs', {
+    name: `Deals ${unique(currency.toLowerCase())}`,
+    programType: 'reseller',
+    currency,
+  });
+  await admin.post(`/programs/${program.id}/status`, { status: 'active', reason: 'Launch' });
+  return program;
+}
+
 /** A partner managed by `camUserId`, placed in the program, with a partner admin signed in on its own. */
 async function partnerWithUser(admin: Api, browser: Browser, programId: string, camUserId: string) {
   const name = `Reseller ${unique('co')}`;
@@ -209,6 +220,52 @@ test('two partners register the same customer; the channel manager resolves the 
   await second.context.close();
 });
 
+test('the holder of a conflict withdraws: the queue and the page mark it, the channel manager is mailed', async ({
+  page,
+  browser,
+}) => {
+  test.slow();
+  await login(page, ADMIN.email, ADMIN.password);
+  const admin = await apiAs(page.request);
+  const program = await activeProgram(admin, 'USD');
+  const customer = `Hooli ${unique('c')}`;
+  const domain = `${unique('hooli').toLowerCase()}.example`;
+  const first = await partnerWithUser(admin, browser, program.id, admin.userId);
+  const second = await partnerWithUser(admin, browser, program.id, admin.userId);
+  const held = await first.api.post<Deal>('/deals', registration(program.id, customer, domain));
+  const late = await second.api.post<Deal>('/deals', registration(program.id, customer, domain));
+  expect(late.status).toBe('conflict');
+
+  // The holder's partner takes its registration back; the outbox job mails the channel manager (the admin here)
+  await first.api.post(`/deals/${held.id}/withdraw`, {});
+  await expectMail(page, ADMIN.email, new RegExp(`Conflict can be resolved: .*${escapeRegExp(late.reference)}`));
+
+  await page.goto('/console/deals');
+  const queue = page.getByRole('table', { name: 'Registrations to review' });
+  const lateRow = queue.getByRole('row').filter({ hasText: late.reference });
+  await expect(lateRow).toContainText('Conflict');
+  await expect(lateRow).toContainText('Holder no longer active');
+  await expectAccessible(page);
+
+  await lateRow.getByRole('link', { name: late.reference }).click();
+  await expect(page.getByRole('heading', { level: 1 }).locator('..')).toContainText('Holder no longer active');
+  await expect(page.getByText('The holder is no longer active')).toBeVisible();
+  const collides = page.getByRole('table', { name: `What ${late.reference} collides with` });
+  await expect(collides.getByRole('row').filter({ hasText: held.reference })).toContainText('Withdrawn');
+  // nothing moved by itself: the channel manager still decides
+  await expect(page.getByRole('button', { name: 'Resolve conflict' })).toBeVisible();
+  await expectAccessible(page);
+
+  // The partner's portal page says only that its registration needs review
+  const portal = await second.context.newPage();
+  await portal.goto(`/portal/deals/${late.id}`);
+  await expect(portal.getByRole('heading', { level: 1 })).toContainText(late.reference);
+  await expect(portal.getByText(/no longer active/i)).toHaveCount(0);
+
+  await first.context.close();
+  await second.context.close();
+});
+
 test('a registration is approved, its extension granted and it is closed won; another is rejected; a viewer only reads', async ({
   page,
   browser,
@@ -216,12 +273,7 @@ test('a registration is approved, its extension granted and it is closed won; an
   test.slow();
   await login(page, ADMIN.email, ADMIN.password);
   const admin = await apiAs(page.request);
-  const program = await admin.post<{ id: string }>('/programs', {
-    name: `Deals ${unique('eur')}`,
-    programType: 'reseller',
-    currency: 'EUR',
-  });
-  await admin.post(`/programs/${program.id}/status`, { status: 'active', reason: 'Launch' });
+  const program = await activeProgram(admin, 'EUR');
   // no tiers: the program's own protection and extension days apply
   await admin.put(`/programs/${program.id}/deal-settings`, {
     approvalSlaDays: 2,

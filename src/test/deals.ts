@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { EventJobPayload } from '../platform/jobs/registry.js';
+import { outboxEvents } from '../platform/jobs/schema.js';
+import { mailMessages } from '../platform/mail/schema.js';
 import { type Browser, signedIn, type TestEnv, unique } from './app.js';
 import type { ApiClient } from './http.js';
 
@@ -102,4 +106,33 @@ export function randomCustomer(prefix = '') {
     name: `${prefix}${name.replace(/^./, (c) => c.toUpperCase())} Inc.`,
     domain: `${name.replace(' ', '-')}.com`,
   };
+}
+
+/** The mail queued for `to`. */
+export async function mailsTo(env: TestEnv, to: string) {
+  return env.db.run({ kind: 'system' }, (tx) =>
+    tx.select().from(mailMessages).where(eq(mailMessages.to, to.toLowerCase())),
+  );
+}
+
+/**
+ * Hands a registration's outbox event `topic` to a job handler as the job runner does; answers false when the
+ * registration has no such event.
+ */
+export async function runDealEventJob(
+  env: TestEnv,
+  handler: (deps: TestEnv, event: EventJobPayload) => Promise<void>,
+  dealId: string,
+  topic: string,
+): Promise<boolean> {
+  const events = await env.db.owner.select().from(outboxEvents).where(eq(outboxEvents.topic, topic));
+  const event = events.find((e) => (e.payload as { objectId?: string }).objectId === dealId);
+  if (!event) return false;
+  await handler(env, {
+    eventId: event.id,
+    topic,
+    payload: event.payload as Record<string, unknown>,
+    createdAt: event.createdAt.toISOString(),
+  });
+  return true;
 }

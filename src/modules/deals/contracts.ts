@@ -131,6 +131,11 @@ export const dealView = z
     lostReason: z.string().nullable(),
     /** What the caller may do with it now. */
     actions: z.array(z.enum(DEAL_ACTIONS)),
+    /**
+     * Vendor only (absent for partners): a conflict whose every collision is with a registration no longer active,
+     * and none with a house account; the channel manager may resolve it.
+     */
+    holderLapsed: z.boolean().optional(),
     createdAt: time,
     updatedAt: time,
   })

@@ -3,9 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/schema.js';
 import { outboxEvents } from '../../platform/jobs/schema.js';
 import { JobRegistry } from '../../platform/jobs/registry.js';
-import { mailMessages } from '../../platform/mail/schema.js';
 import { Browser, createTestEnv, signedIn, type TestEnv, unique } from '../../test/app.js';
-import { dealBody, dealPartner, dealProgram, randomCustomer } from '../../test/deals.js';
+import {
+  dealBody,
+  dealPartner,
+  dealProgram,
+  mailsTo as mailsToOf,
+  randomCustomer,
+  runDealEventJob,
+} from '../../test/deals.js';
+import { NOTIFY_HOLDER_LAPSED_JOB } from './holder-lapsed.js';
 import { NOTIFY_REVIEWER_JOB, notifyReviewer, PROTECTION_JOB, registerDealJobs, runProtection } from './jobs.js';
 import { deals } from './schema.js';
 
@@ -52,23 +59,11 @@ const fields = (res: { json(): unknown }) =>
 const customer = (prefix = '') => randomCustomer(prefix);
 const DAY = 86_400_000;
 
-async function mailsTo(to: string) {
-  return env.db.run({ kind: 'system' }, (tx) =>
-    tx.select().from(mailMessages).where(eq(mailMessages.to, to.toLowerCase())),
-  );
-}
+const mailsTo = (to: string) => mailsToOf(env, to);
 
 /** Runs the reviewer mail job on a registration's outbox event `topic`, as the job runner hands it over. */
 async function runReviewerJob(dealId: string, topic: string) {
-  const events = await env.db.owner.select().from(outboxEvents).where(eq(outboxEvents.topic, topic));
-  const event = events.find((e) => (e.payload as { objectId?: string }).objectId === dealId);
-  expect(event, `${topic} of ${dealId}`).toBeDefined();
-  await notifyReviewer(env, {
-    eventId: event!.id,
-    topic,
-    payload: event!.payload as Record<string, unknown>,
-    createdAt: event!.createdAt.toISOString(),
-  });
+  expect(await runDealEventJob(env, notifyReviewer, dealId, topic), `${topic} of ${dealId}`).toBe(true);
 }
 
 async function register(who: Browser, body: object) {
@@ -441,8 +436,9 @@ describe('reviewing', () => {
     registerDealJobs(registry, env);
     expect(registry.subscribersOf('deal.submitted')).toEqual([NOTIFY_REVIEWER_JOB]);
     expect(registry.subscribersOf('deal.conflict')).toEqual([NOTIFY_REVIEWER_JOB]);
-    expect(registry.subscribersOf('deal.won')).toEqual([NOTIFY_REVIEWER_JOB]);
-    expect(registry.subscribersOf('deal.lost')).toEqual([NOTIFY_REVIEWER_JOB]);
+    // a close also frees what conflicts with the registration: holder-lapsed.http.test.ts
+    expect(registry.subscribersOf('deal.won')).toEqual([NOTIFY_REVIEWER_JOB, NOTIFY_HOLDER_LAPSED_JOB]);
+    expect(registry.subscribersOf('deal.lost')).toEqual([NOTIFY_REVIEWER_JOB, NOTIFY_HOLDER_LAPSED_JOB]);
     expect(registry.schedules).toContainEqual({ name: PROTECTION_JOB, everySeconds: 3600, jobKind: PROTECTION_JOB });
     const p = await dealProgram(admin);
     const cam = await signedIn(env, 'channel_manager');

@@ -1,14 +1,12 @@
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import { systemActor } from '../../platform/access/actor.js';
-import type { Database, Tx } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/database.js';
 import type { EventJobPayload, JobRegistry } from '../../platform/jobs/registry.js';
-import { type MailTemplateDef, queueTemplatedMail } from '../../platform/mail/templates.js';
-import { reviewersOf } from '../enrollments/lifecycle.service.js';
-import { partnerOfActor, staffRefs } from '../identity/users.service.js';
-import { partnerRefs } from '../partners/service.js';
-import { programRefs } from '../programs/refs.js';
+import type { MailTemplateDef } from '../../platform/mail/templates.js';
+import { partnerOfActor } from '../identity/users.service.js';
 import { amountText } from './csv.js';
+import { NOTIFY_HOLDER_LAPSED_JOB, notifyHolderLapsed } from './holder-lapsed.js';
 import {
   dealExpiredMail,
   dealExpiringMail,
@@ -18,11 +16,12 @@ import {
   dealWonByPartnerMail,
 } from './mails.js';
 import { changeDeal, moveDeal } from './moves.js';
-import { closeVars, consoleLink, mailPartner } from './recipients.js';
+import { closeVars, mailPartner, mailReviewers } from './recipients.js';
+import { FINAL_DEAL_STATUSES } from './rules/lifecycle.js';
 import { addDays, EXPIRY_WARNING_DAYS, needsExpiryWarning } from './rules/protection.js';
 import { deals } from './schema.js';
 import { settingsFor } from './settings.service.js';
-import { type DealRow, dealReference } from './views.js';
+import type { DealRow } from './views.js';
 
 export const PROTECTION_JOB = 'deals.protection';
 export const NOTIFY_REVIEWER_JOB = 'deals.notify_reviewer';
@@ -34,18 +33,7 @@ const as = { actor: systemActor('deal protection'), requestId: null };
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
 type ActorRef = { type?: unknown; id?: unknown } | undefined;
-type Deps = { db: Database; config: Pick<Config, 'publicUrl'> };
-
-async function vars(tx: Tx, row: DealRow) {
-  const program = (await programRefs(tx, [row.programId])).get(row.programId);
-  return { reference: dealReference(row.number), customerName: row.customerName, programName: program?.name ?? '' };
-}
-
-/** Who reviews a registration: its channel manager, else the partner's, else the vendor's admins. */
-async function reviewers(tx: Tx, row: DealRow) {
-  const cam = row.camUserId ? (await staffRefs(tx, [row.camUserId])).get(row.camUserId) : undefined;
-  return cam ? [cam] : reviewersOf(tx, row.partnerId);
-}
+export type DealJobDeps = { db: Database; config: Pick<Config, 'publicUrl'> };
 
 /** The mail a reviewer gets for an event on a registration, and its own placeholders. */
 function reviewerMail(topic: string, row: DealRow): { def: MailTemplateDef; vars: Record<string, string> } {
@@ -72,16 +60,14 @@ function reviewerMail(topic: string, row: DealRow): { def: MailTemplateDef; vars
  * lost; a close by the vendor's own side mails the partner instead). It runs from the outbox after the partner's
  * transaction, as the system: a partner's scope may not read who its reviewers are.
  */
-export async function notifyReviewer(deps: Deps, event: EventJobPayload): Promise<void> {
+export async function notifyReviewer(deps: DealJobDeps, event: EventJobPayload): Promise<void> {
   const dealId = String(event.payload.objectId ?? '');
   await deps.db.run({ kind: 'system' }, async (tx) => {
     const [row] = await tx.select().from(deals).where(eq(deals.id, dealId));
     if (!row) return;
     if (CLOSE_TOPICS.includes(event.topic) && !(await partnerOfActor(tx, event.payload.actor as ActorRef))) return;
-    const { def, vars: own } = reviewerMail(event.topic, row);
-    const partnerName = (await partnerRefs(tx, [row.partnerId])).get(row.partnerId)?.name ?? '';
-    const all = { ...(await vars(tx, row)), partnerName, ...own, link: consoleLink(deps, row.id) };
-    for (const to of await reviewers(tx, row)) await queueTemplatedMail(tx, def, to.email, all);
+    const { def, vars } = reviewerMail(event.topic, row);
+    await mailReviewers(tx, deps, row, def, vars);
   });
 }
 
@@ -90,7 +76,7 @@ export async function notifyReviewer(deps: Deps, event: EventJobPayload): Promis
  * Each registration is changed under its row lock, and only while still protected, so concurrent or repeated
  * runs do nothing twice. Returns how many expired and how many were warned.
  */
-export async function runProtection(deps: Deps, now = new Date()): Promise<{ expired: number; warned: number }> {
+export async function runProtection(deps: DealJobDeps, now = new Date()): Promise<{ expired: number; warned: number }> {
   let expired = 0;
   let warned = 0;
   for (;;) {
@@ -150,7 +136,7 @@ export async function runProtection(deps: Deps, now = new Date()): Promise<{ exp
 }
 
 /** The hourly protection run and the reviewer mails; the server calls this once on the registry it builds. */
-export function registerDealJobs(registry: JobRegistry, deps: Deps): void {
+export function registerDealJobs(registry: JobRegistry, deps: DealJobDeps): void {
   registry.handle(PROTECTION_JOB, async (_job, { log }) => {
     const result = await runProtection(deps);
     if (result.expired || result.warned) log.info(result, 'Deal protection checked');
@@ -159,4 +145,9 @@ export function registerDealJobs(registry: JobRegistry, deps: Deps): void {
   registry.handle(NOTIFY_REVIEWER_JOB, async (job) => notifyReviewer(deps, job.payload as unknown as EventJobPayload));
   for (const topic of ['deal.submitted', 'deal.conflict', 'deal.extension_requested', ...CLOSE_TOPICS])
     registry.subscribe(topic, NOTIFY_REVIEWER_JOB);
+  registry.handle(NOTIFY_HOLDER_LAPSED_JOB, async (job) =>
+    notifyHolderLapsed(deps, job.payload as unknown as EventJobPayload),
+  );
+  // every final status is a move out of the active ones (or of a conflict, which the handler passes over)
+  for (const status of FINAL_DEAL_STATUSES) registry.subscribe(`deal.${status}`, NOTIFY_HOLDER_LAPSED_JOB);
 }

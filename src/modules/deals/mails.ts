@@ -85,6 +85,27 @@ export const dealRejectedMail = defineMailTemplate({
   },
 });
 
+export const dealConflictHolderLapsedMail = defineMailTemplate({
+  key: 'deal_conflict_holder_lapsed',
+  description:
+    'To the channel account manager (or the admins) when no registration a conflict collided with is active any more: it can be resolved.',
+  subject: 'Conflict can be resolved: {{customerName}} ({{reference}})',
+  body: [
+    '{{partnerName}} registered {{customerName}} ({{reference}}) in {{programName}}; it waits for review as a conflict.',
+    '',
+    'What it collided with is no longer active: {{holders}}. It can be resolved now; resolving it in its favour',
+    'rejects whoever holds the customer at that moment.',
+    '',
+    '{{link}}',
+  ].join('\n'),
+  variables: {
+    ...deal,
+    partnerName: 'Acme Consulting',
+    holders: 'DR-1041 (withdrawn)',
+    link: 'https://trellis.example/console/deals/…',
+  },
+});
+
 export const dealExtensionRequestedMail = defineMailTemplate({
   key: 'deal_extension_requested',
   description: 'To the channel account manager when a partner asks to extend a protected registration.',

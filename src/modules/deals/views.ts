@@ -4,6 +4,7 @@ import type { Tx } from '../../platform/db/database.js';
 import { userRefs } from '../identity/users.service.js';
 import { productRefs } from '../products/service.js';
 import type { DealAction, DealView } from './contracts.js';
+import { lapsedConflicts } from './holders.js';
 import { isFinal, QUEUE_STATUSES, type DealStatus } from './rules/lifecycle.js';
 import { checkExtensionDecision, checkExtensionRequest } from './rules/protection.js';
 import { isOverdue } from './rules/sla.js';
@@ -68,6 +69,8 @@ export async function dealViews(
   refs?: DealRefs,
 ): Promise<DealView[]> {
   const { partners, programs, tiers, cams, owners, products, settings } = refs ?? (await dealRefs(tx, rows));
+  // the vendor's eyes only: a partner's view has no such field, and its scope reads no collisions
+  const lapsed = actorPartnerId(actor) === null ? await lapsedConflicts(tx, rows) : null;
   return rows.map((r) => {
     const extensionDays = settings.get(r.programId)?.extensionDays ?? 0;
     const waiting = (QUEUE_STATUSES as readonly DealStatus[]).includes(r.status);
@@ -118,6 +121,7 @@ export async function dealViews(
       closeDate: r.closeDate,
       lostReason: r.lostReason,
       actions: dealActions(actor, r, extensionDays),
+      ...(lapsed ? { holderLapsed: lapsed.has(r.id) } : {}),
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     };

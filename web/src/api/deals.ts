@@ -79,6 +79,8 @@ export interface Deal {
   lostReason: string | null;
   /** What the signed-in user may do with it now. */
   actions: DealAction[];
+  /** Vendor only (partners never get it): a conflict whose every collision is with a registration no longer active. */
+  holderLapsed?: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -98,11 +98,21 @@ export function ConflictPanel({ deal: d }: { deal: DealDetail }) {
       <Stack gap="md">
         {d.conflicts.length > 0 && (
           <Stack gap="xs">
-            {d.status === 'conflict' && (
+            {d.status === 'conflict' && !d.holderLapsed && (
               <Alert color="orange" variant="light" title="This registration waits for a conflict decision">
                 <Text size="sm">
                   When it was submitted, {d.customerName} was already held by what is listed below. The earliest holds a
                   customer unless you resolve the conflict in favour of this registration. The partner only knows that
+                  its registration needs review.
+                </Text>
+              </Alert>
+            )}
+            {d.status === 'conflict' && d.holderLapsed && (
+              <Alert color="blue" variant="light" title="The holder is no longer active">
+                <Text size="sm">
+                  Nothing listed below is active any more, so {d.customerName} may be free. Resolve the conflict: in
+                  favour of this registration, it is approved and whatever holds the customer by then is rejected; for
+                  the existing side, it is rejected. Nothing changes until you decide, and the partner only knows that
                   its registration needs review.
                 </Text>
               </Alert>

@@ -12,12 +12,19 @@ export function OverdueBadge() {
   return <StatusBadge status="overdue" label="Overdue" />;
 }
 
-/** The status, and Overdue beside it when the reviewer is late. */
-export function DealBadges({ deal }: { deal: Pick<Deal, 'status' | 'overdue'> }) {
+/** A conflict whose every collision is with a registration no longer active: the reviewer may resolve it now. */
+export function HolderLapsedBadge() {
+  // blue like news, not red like a fault: nothing is late or wrong because of it
+  return <StatusBadge status="approved" label="Holder no longer active" />;
+}
+
+/** The status, Overdue beside it when the reviewer is late, and whether the conflict's holder lapsed. */
+export function DealBadges({ deal }: { deal: Pick<Deal, 'status' | 'overdue' | 'holderLapsed'> }) {
   return (
     <Group gap={4} wrap="nowrap">
       <DealStatusBadge status={deal.status} />
       {deal.overdue && <OverdueBadge />}
+      {deal.holderLapsed && <HolderLapsedBadge />}
     </Group>
   );
 }

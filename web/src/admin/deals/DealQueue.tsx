@@ -26,7 +26,8 @@ export function DealQueue() {
     <Stack>
       <Text size="sm">
         Submitted registrations and conflicts waiting for a decision, oldest first. A conflict names a customer that
-        another partner or your own sales team already holds; resolve it on its page.
+        another partner or your own sales team already holds; resolve it on its page. “Holder no longer active” marks a
+        conflict whose every collision has ended since.
       </Text>
       <Group align="flex-end" gap="md">
         <ProgramFilter programs={programs} value={programId} onChange={setProgramId} />

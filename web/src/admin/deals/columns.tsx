@@ -4,7 +4,7 @@ import type { Deal } from '../../api/deals';
 import type { Column } from '../../components/DataTable';
 import { DateTime } from '../../components/format';
 import { formatAmount } from '../programs/money';
-import { DealStatusBadge, OverdueBadge } from './DealBadges';
+import { DealStatusBadge, HolderLapsedBadge, OverdueBadge } from './DealBadges';
 
 export const dealPath = (id: string) => `/console/deals/${encodeURIComponent(id)}`;
 
@@ -60,7 +60,16 @@ const COLUMNS = {
     ),
   },
   close: { key: 'close', header: 'Expected close', render: (d) => d.expectedCloseDate ?? '—' },
-  status: { key: 'status', header: 'Status', render: (d) => <DealStatusBadge status={d.status} /> },
+  status: {
+    key: 'status',
+    header: 'Status',
+    render: (d) => (
+      <Group gap={4} wrap="nowrap">
+        <DealStatusBadge status={d.status} />
+        {d.holderLapsed && <HolderLapsedBadge />}
+      </Group>
+    ),
+  },
   owner: { key: 'owner', header: 'Owner', render: (d) => d.ownerName ?? '—' },
   cam: { key: 'cam', header: 'Channel manager', render: (d) => d.camName ?? 'Unassigned' },
 } satisfies Record<string, Column<Deal>>;
