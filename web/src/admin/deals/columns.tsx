@@ -1,8 +1,8 @@
-import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Deal } from '../../api/deals';
 import type { Column } from '../../components/DataTable';
-import { DateTime } from '../../components/format';
+import { DateTime, NameWithDetail } from '../../components/format';
 import { formatAmount } from '../programs/money';
 import { DealStatusBadge, HolderLapsedBadge, OverdueBadge } from './DealBadges';
 
@@ -31,16 +31,7 @@ const COLUMNS = {
   customer: {
     key: 'customer',
     header: 'Customer',
-    render: (d) => (
-      <Stack gap={0}>
-        <Text size="sm">{d.customerName}</Text>
-        {d.customerDomain && (
-          <Text size="xs" c="gray.8">
-            {d.customerDomain}
-          </Text>
-        )}
-      </Stack>
-    ),
+    render: (d) => <NameWithDetail name={d.customerName} detail={d.customerDomain} />,
   },
   program: { key: 'program', header: 'Program', render: (d) => d.programName },
   amount: {

@@ -5,6 +5,7 @@ import { DEAL_STATUSES, type Deal } from '../../api/deals';
 import { useCan } from '../../auth/AuthContext';
 import { DataTable, type Column } from '../../components/DataTable';
 import { FilterSelect, ListFilters, useSearchText } from '../../components/ListFilters';
+import { NameWithDetail } from '../../components/format';
 import { usePageTitle } from '../../components/usePageTitle';
 import { DealStatusBadge } from './DealStatusBadge';
 import { daysText, daysUntil, DEAL_STATUS_LABELS, ENDING_SOON_DAYS, formatDate, formatDay, moneyText } from './format';
@@ -43,16 +44,7 @@ const columns: Column<Deal>[] = [
   {
     key: 'customer',
     header: 'Customer',
-    render: (d) => (
-      <Stack gap={0}>
-        <Text size="sm">{d.customerName}</Text>
-        {d.customerDomain && (
-          <Text size="xs" c="gray.8">
-            {d.customerDomain}
-          </Text>
-        )}
-      </Stack>
-    ),
+    render: (d) => <NameWithDetail name={d.customerName} detail={d.customerDomain} />,
   },
   { key: 'program', header: 'Program', render: (d) => d.programName },
   {
