@@ -1,7 +1,7 @@
 import { Alert, Anchor, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { DealConflict, DealDetail } from '../../api/deals';
-import { DateTime } from '../../components/format';
+import { DateTime, NameWithDetail } from '../../components/format';
 import { ScrollTable } from '../../components/ScrollTable';
 import { Section } from '../../components/Section';
 import { dealPath } from './columns';
@@ -10,19 +10,6 @@ import { DealStatusBadge } from './DealBadges';
 /** How the match was made: the same web domain, or names alike to a degree. */
 export function matchText(c: DealConflict): string {
   return c.matchedOn === 'domain' ? 'Same domain' : `Similar name (${Math.round(c.similarity * 100)}% alike)`;
-}
-
-function Customer({ name, domain }: { name: string; domain: string | null }) {
-  return (
-    <Stack gap={0}>
-      <Text size="sm">{name}</Text>
-      {domain && (
-        <Text size="xs" c="gray.8">
-          {domain}
-        </Text>
-      )}
-    </Stack>
-  );
 }
 
 /** One row per other side: a registration (linked, with its partner) or a house account (with its owner). */
@@ -58,7 +45,7 @@ function ConflictTable({ rows, label, first }: { rows: DealConflict[]; label: st
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  <Customer name={d.customerName} domain={d.customerDomain} />
+                  <NameWithDetail name={d.customerName} detail={d.customerDomain} />
                 </Table.Td>
                 <Table.Td>
                   <DealStatusBadge status={d.status} />
@@ -75,7 +62,7 @@ function ConflictTable({ rows, label, first }: { rows: DealConflict[]; label: st
             <Table.Tr key={key}>
               <Table.Td>House account</Table.Td>
               <Table.Td>{a?.owner ? `Owner: ${a.owner}` : 'Your own sales team'}</Table.Td>
-              <Table.Td>{a ? <Customer name={a.name} domain={a.domain} /> : '—'}</Table.Td>
+              <Table.Td>{a ? <NameWithDetail name={a.name} detail={a.domain} /> : '—'}</Table.Td>
               <Table.Td>—</Table.Td>
               <Table.Td>—</Table.Td>
               <Table.Td>{matchText(c)}</Table.Td>
