@@ -1,34 +1,10 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Database } from '../../platform/db/database.js';
 import { sendProblem } from '../../platform/http/problem.js';
-import { rateVerdict, rateWindowStart } from './rules/rate-limit.js';
-import { apiRateLimits } from './schema.js';
+import { hit } from '../../platform/rate-limit/counter.js';
 
-const system = { kind: 'system' } as const;
-
-/** Counts one request of a key in the current window, across every instance sharing the database. */
-export async function countRequest(db: Database, keyId: string, now: Date): Promise<number> {
-  const windowStart = rateWindowStart(now);
-  return db.run(system, async (tx) => {
-    const [row] = await tx
-      .insert(apiRateLimits)
-      .values({ keyId, windowStart, count: 1 })
-      .onConflictDoUpdate({
-        target: [apiRateLimits.keyId, apiRateLimits.windowStart],
-        set: { count: sql`${apiRateLimits.count} + 1` },
-      })
-      .returning({ count: apiRateLimits.count });
-    // the first request of a window clears the key's old windows, so the table stays one row per active key
-    if (row!.count === 1) {
-      await tx
-        .delete(apiRateLimits)
-        .where(and(eq(apiRateLimits.keyId, keyId), lt(apiRateLimits.windowStart, windowStart)));
-    }
-    return row!.count;
-  });
-}
+const MINUTE = 60_000;
 
 /**
  * Limits each API key to TRELLIS_API_RATE_LIMIT requests a minute: every answer to a key carries the
@@ -41,8 +17,7 @@ export function registerApiRateLimit(app: FastifyInstance, deps: { db: Database;
   if (limit === 0) return;
   app.addHook('onRequest', async (request, reply) => {
     if (request.authVia !== 'api_key' || request.actor.type !== 'api_key') return;
-    const now = new Date();
-    const verdict = rateVerdict(await countRequest(deps.db, request.actor.id, now), limit, now);
+    const verdict = await hit(deps.db, `api_key:${request.actor.id}`, limit, MINUTE);
     void reply
       .header('ratelimit-limit', String(limit))
       .header('ratelimit-remaining', String(verdict.remaining))

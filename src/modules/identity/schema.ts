@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, timestamptz, updatedAt } from '../../platform/db/columns.js';
 import { partnerOwned, staffOnly } from '../../platform/db/rls.js';
 import { partners } from '../partners/schema.js';
@@ -116,19 +116,6 @@ export const apiKeys = pgTable(
     check('api_keys_role_check', roleCheck),
     partnerOwned('api_keys', t.partnerId),
   ],
-);
-
-/** Requests per API key and minute, counted in the database so the limit holds across server instances. */
-export const apiRateLimits = pgTable(
-  'api_rate_limits',
-  {
-    keyId: uuid('key_id')
-      .notNull()
-      .references(() => apiKeys.id, { onDelete: 'cascade' }),
-    windowStart: timestamptz('window_start').notNull(),
-    count: integer('count').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.keyId, t.windowStart] }), staffOnly('api_rate_limits')],
 );
 
 /** Sign-in attempts, kept in the database so throttling holds across server instances. */
