@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../modules/deals/rules/attachment.js';
 import { dealBody, dealPartner, dealProgram, randomCustomer } from '../../test/deals.js';
-import { Browser, createTestEnv, signedIn, type TestEnv } from '../../test/app.js';
+import { type Browser, createTestEnv, signedIn, type TestEnv } from '../../test/app.js';
 import { PNG } from '../../test/images.js';
 import { MAX_BADGE_BYTES } from '../images/badge.js';
 import { CSV_LIMIT } from './csv.js';
