@@ -34,3 +34,14 @@ export async function hit(
   });
   return rateVerdict(count, limit, windowMs, now);
 }
+
+/** Deletes windows older than a day: buckets that were never hit again (an address that asked once) stay no longer. */
+export async function purgeOldWindows(db: Database): Promise<number> {
+  const deleted = await db.run(system, (tx) =>
+    tx
+      .delete(rateLimits)
+      .where(lt(rateLimits.windowStart, sql`now() - interval '1 day'`))
+      .returning({ bucket: rateLimits.bucket }),
+  );
+  return deleted.length;
+}
