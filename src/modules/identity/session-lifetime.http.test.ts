@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, createTestEnv, makeUser, type TestEnv } from '../../test/app.js';
+import { Browser, createTestEnv, errorFields, makeUser, PASSWORD, type TestEnv } from '../../test/app.js';
 import { SESSION_POLICY } from './rules/session-policy.js';
 import { sessions } from './schema.js';
 
@@ -95,5 +95,59 @@ describe('disabling a user', () => {
     const bearer = { authorization: `Bearer ${(created.json() as { secret: string }).secret}` };
     await admin.request('PATCH', `/api/v1/users/${maker.id}`, { disabled: true });
     expect((await new Browser(env.app).request('GET', '/api/v1/products', undefined, bearer)).statusCode).toBe(200);
+  });
+});
+
+describe('changing the password', () => {
+  const NEW = 'a-fresh-passphrase-for-me';
+
+  it("ends the user's other sessions and keeps the one in use", async () => {
+    const { user, browser } = await signedInUser();
+    const elsewhere = new Browser(env.app);
+    await elsewhere.login(user.email);
+    const res = await browser.request('POST', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: NEW });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ sessionsEnded: 1 });
+    expect((await browser.request('GET', '/api/v1/auth/session')).statusCode).toBe(200);
+    expect((await elsewhere.request('GET', '/api/v1/auth/session')).statusCode).toBe(401);
+    expect((await new Browser(env.app).login(user.email, PASSWORD)).statusCode).toBe(401);
+    expect((await new Browser(env.app).login(user.email, NEW)).statusCode).toBe(200);
+  });
+
+  it.each([
+    ['a wrong current password', { currentPassword: 'not-my-password-1', newPassword: NEW }, 'currentPassword'],
+    ['a weak new password', { currentPassword: PASSWORD, newPassword: 'short' }, 'newPassword'],
+    ['a missing field', { currentPassword: PASSWORD }, 'newPassword'],
+  ])('refuses %s, naming the field, and changes nothing', async (_what, body, field) => {
+    const { user, browser } = await signedInUser();
+    const res = await browser.request('POST', '/api/v1/auth/password', body);
+    expect(res.statusCode).toBe(400);
+    expect(errorFields(res)).toEqual([field]);
+    expect((await new Browser(env.app).login(user.email, PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('is throttled like sign-in when the current password is guessed', async () => {
+    const { browser } = await signedInUser();
+    for (let i = 0; i < 5; i++) {
+      await browser.request('POST', '/api/v1/auth/password', {
+        currentPassword: `guess-number-${i}-x`,
+        newPassword: NEW,
+      });
+    }
+    const res = await browser.request('POST', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: NEW });
+    expect(res.statusCode).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('is for people: an API key cannot change a password', async () => {
+    const created = await admin.request('POST', '/api/v1/api-keys', { name: 'Script', role: 'admin' });
+    const bearer = { authorization: `Bearer ${(created.json() as { secret: string }).secret}` };
+    const res = await new Browser(env.app).request(
+      'POST',
+      '/api/v1/auth/password',
+      { currentPassword: PASSWORD, newPassword: NEW },
+      bearer,
+    );
+    expect(res.statusCode).toBe(403);
   });
 });
