@@ -12,6 +12,8 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const externalBaseUrl = process.env.E2E_BASE_URL;
 const baseURL = externalBaseUrl ?? `http://127.0.0.1:${PORT}`;
+// With E2E_LOG_FILE set, the server logs at debug level into that file, for the credential scan after the run.
+const logFile = process.env.E2E_LOG_FILE;
 
 // The config is loaded by the runner and again by each worker: make the data folder once, in the runner,
 // and hand it down through the environment.
@@ -54,7 +56,7 @@ export default defineConfig({
   webServer: externalBaseUrl
     ? undefined
     : {
-        command: 'node dist/src/cli/main.js serve',
+        command: logFile ? `node dist/src/cli/main.js serve >> '${logFile}'` : 'node dist/src/cli/main.js serve',
         url: `http://127.0.0.1:${PORT}/readyz`,
         reuseExistingServer: false,
         timeout: 120_000,
@@ -72,7 +74,7 @@ export default defineConfig({
           DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
           // Mail is kept in the database, where the tests read it from the Mail page.
           SMTP_URL: '',
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: logFile ? 'debug' : 'warn',
         },
       },
 });

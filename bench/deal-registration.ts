@@ -67,6 +67,8 @@ function startApi(url: string, trace?: string, port = config.apiPort): Promise<R
       TRELLIS_ADMIN_EMAIL: admin.email,
       TRELLIS_ADMIN_PASSWORD: admin.password,
       TRELLIS_PUBLIC_URL: 'http://trellis.bench',
+      // the bench measures throughput: the per-key limit would measure the limit instead
+      TRELLIS_API_RATE_LIMIT: '0',
       ...(trace ? { TRELLIS_BENCH_TRACE: trace } : {}),
     },
     port,

@@ -2,7 +2,9 @@
 // The one test command: build, unit + integration tests, then the browser tests against the built server.
 // With TEST_DATABASE_URL set, every part runs on that PostgreSQL server (each test on a database of its own).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
@@ -34,10 +36,13 @@ if (!existsSync(CHROMIUM)) {
 }
 
 const backend = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+// every suite writes its server logs here; the last step fails the run on any credential found in them
+const logDir = mkdtempSync(path.join(tmpdir(), 'trellis-test-logs-'));
+process.on('exit', () => rmSync(logDir, { recursive: true, force: true }));
 console.log(`\n== build ==`);
 run('npm', ['run', '--silent', 'build']);
 console.log(`\n== unit and integration tests (${backend}) ==`);
-run('npx', ['vitest', 'run']);
+run('npx', ['vitest', 'run'], { TRELLIS_TEST_LOG_DIR: logDir });
 
 console.log(`\n== browser tests (${backend}) ==`);
 let e2eEnv = {};
@@ -50,6 +55,10 @@ if (process.env.TEST_DATABASE_URL) {
   e2eEnv = { E2E_DATABASE_URL: url.toString() };
   dropDatabase = () => adminQuery(`drop database if exists ${name} with (force)`);
 }
+e2eEnv.E2E_LOG_FILE = path.join(logDir, 'e2e-server.log');
 const e2e = spawnSync('npx', ['playwright', 'test'], { stdio: 'inherit', env: { ...process.env, ...e2eEnv } });
 await dropDatabase();
-process.exit(e2e.status ?? 1);
+if (e2e.status !== 0) process.exit(e2e.status ?? 1);
+
+console.log(`\n== credentials in the logs ==`);
+run('node', ['--import', 'tsx', 'src/test/log-scan.ts', logDir]);

@@ -1,9 +1,9 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Registry } from 'prom-client';
 import type { Config } from './config.js';
+import { registerApiRateLimit } from './modules/identity/api-rate-limit.js';
 import { registerAuth } from './modules/identity/http-auth.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { userRoutes } from './modules/identity/users.routes.js';
@@ -25,6 +25,7 @@ import { registerDocs } from './platform/http/docs.js';
 import { createMetrics, instrumentHttp } from './platform/http/metrics.js';
 import { handleError } from './platform/http/problem.js';
 import { genRequestId } from './platform/http/request-id.js';
+import { registerCors, registerSecurityHeaders } from './platform/http/security.js';
 import type { App } from './platform/http/types.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { mailRoutes } from './platform/mail/routes.js';
@@ -60,26 +61,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     void reply.header('x-request-id', request.id);
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // the component kit sets inline style attributes
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
-  });
+  await registerSecurityHeaders(app, config);
   await app.register(fastifyCookie);
+  registerCors(app, config);
   const metrics = options.metrics ?? createMetrics();
   instrumentHttp(app, metrics);
   registerAuth(app, { db, config, localToken: options.localToken });
+  registerApiRateLimit(app, { db, config });
   await registerDocs(app, config.publicUrl);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -26,7 +26,26 @@ const envSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/, 'must be addresses or CIDR ranges, comma-separated')
     .optional(),
+  /** Browser apps of integrators allowed to call the API with an API key: exact origins, comma-separated. */
+  TRELLIS_CORS_ORIGINS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((o) => isExactOrigin(o.trim())),
+      'must be origins like https://app.example.com (scheme, host and port only), comma-separated',
+    )
+    .optional(),
+  /** Requests per minute allowed to each API key, counted across all instances; 0 turns the limit off. */
+  TRELLIS_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
 });
+
+function isExactOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = {
   port: number;
@@ -43,6 +62,10 @@ export type Config = {
   secureCookies: boolean;
   /** Proxies trusted to name the client's address (rate limits, acceptance records); none by default. */
   trustedProxies: string[];
+  /** Foreign origins whose browser pages may read API answers (API keys only, never cookies); none by default. */
+  corsOrigins: string[];
+  /** Requests per minute per API key; 0 means no limit. */
+  apiRateLimit: number;
 };
 
 /** Reads the environment once; a bad value stops the start with a message naming the variable. */
@@ -78,5 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((x) => x.trim())
       .filter(Boolean),
+    corsOrigins: (e.TRELLIS_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+    apiRateLimit: e.TRELLIS_API_RATE_LIMIT,
   };
 }

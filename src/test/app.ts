@@ -8,6 +8,7 @@ import type { App } from '../platform/http/types.js';
 import { createPartner } from '../modules/partners/service.js';
 import { insertUser } from '../modules/identity/users.service.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { testLogger } from './test-logger.js';
 
 export const PASSWORD = 'correct-horse-battery-staple';
 
@@ -23,7 +24,8 @@ export type TestEnv = {
 export async function createTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
   const db = await createTestDatabase();
   const config = { ...loadConfig({ TRELLIS_PUBLIC_URL: 'http://trellis.test', LOG_LEVEL: 'silent' }), ...overrides };
-  const app = await buildApp({ config, db });
+  const logger = testLogger(config);
+  const app = await buildApp({ config, db, ...(logger ? { logger } : {}) });
   await app.ready();
   return {
     db,

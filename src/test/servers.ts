@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { packageRoot } from '../platform/paths.js';
+import { testLogDir } from './test-logger.js';
 
 /** Real server processes for tests of what several instances on one PostgreSQL server do together. */
 
@@ -14,11 +17,15 @@ export type ServerGroup = { servers: ServerProcess[]; stop(): Promise<void> };
 function startOne(env: NodeJS.ProcessEnv, logTail: string[]): { child: ChildProcess; url: Promise<string> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
     cwd: packageRoot,
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', TRELLIS_JOBS: 'off' },
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: testLogDir ? 'debug' : 'info', TRELLIS_JOBS: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = new Promise<string>((resolve, reject) => {
+    const logFile = testLogDir && path.join(testLogDir, `server-${process.pid}.log`);
     const keep = (line: string) => {
+      // log entries are kept for the credential scan after the run; the start-up banner with the one-time
+      // setup link is written for the operator's terminal on purpose, and is not a log entry
+      if (logFile && line.startsWith('{')) appendFileSync(logFile, `${line}\n`);
       logTail.push(line);
       if (logTail.length > 40) logTail.shift();
     };

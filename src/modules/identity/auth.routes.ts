@@ -3,8 +3,10 @@ import { errorResponses, noContent } from '../../platform/http/openapi.js';
 import type { AppDeps } from '../../platform/http/deps.js';
 import {
   acceptInvitationBody,
+  changePasswordBody,
   invitationPreview,
   loginBody,
+  passwordChanged,
   resetConfirmBody,
   resetRequestBody,
   sessionView,
@@ -14,6 +16,7 @@ import {
 } from './contracts.js';
 import { clearSessionCookie, setSessionCookie } from './http-auth.js';
 import { acceptInvitation, previewInvitation } from './invitations.service.js';
+import { changePassword } from './password-change.service.js';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.js';
 import { currentSession, login, logout } from './sessions.service.js';
 import { completeSetup, setupRequired } from './setup.service.js';
@@ -146,5 +149,16 @@ export const authRoutes =
         await confirmPasswordReset(req.ctx, req.body);
         return reply.code(204).send(null);
       },
+    });
+
+    app.post('/auth/password', {
+      schema: {
+        tags,
+        operationId: 'changePassword',
+        summary: "Change the signed-in user's password; ends the user's other sessions, keeps this one",
+        body: changePasswordBody,
+        response: { 200: passwordChanged, ...errorResponses },
+      },
+      handler: async (req) => changePassword(req.ctx, req.body),
     });
   };

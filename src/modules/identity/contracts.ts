@@ -37,6 +37,8 @@ export const setupStatus = z.object({ required: z.boolean() });
 export const acceptInvitationBody = z.object({ token, name, password }).strict();
 export const resetRequestBody = z.object({ email }).strict();
 export const resetConfirmBody = z.object({ token, password }).strict();
+export const changePasswordBody = z.object({ currentPassword: password, newPassword: password }).strict();
+export const passwordChanged = z.object({ sessionsEnded: z.number().int() });
 
 export const invitationView = z
   .object({

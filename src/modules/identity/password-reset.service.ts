@@ -5,20 +5,24 @@ import type { Ctx } from '../../platform/context.js';
 import { hashPassword, randomToken, sha256 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { queueTemplatedMail } from '../../platform/mail/templates.js';
+import { hit } from '../../platform/rate-limit/counter.js';
 import { passwordResetMail } from './mails.js';
 import { checkPassword } from './rules/password-policy.js';
-import { PASSWORD_RESET_TTL_MS, RESETS_PER_HOUR } from './rules/session-policy.js';
+import { PASSWORD_RESET_TTL_MS, RESET_REQUESTS_PER_IP_PER_HOUR, RESETS_PER_HOUR } from './rules/session-policy.js';
+import { normalizeEmail } from './rules/throttle.js';
 import { passwordResets, users } from './schema.js';
 import { actorOfUser, endSessionsOf } from './sessions.service.js';
 import { findUserByEmail } from './users.service.js';
 
 const system = { kind: 'system' } as const;
+const HOUR = 3_600_000;
 
 /**
  * Mails a reset link when the address belongs to an enabled user. The answer is the same either way, so it
  * does not tell which addresses have accounts; a few requests an hour per user at most.
  */
 export async function requestPasswordReset(ctx: Ctx, email: string): Promise<void> {
+  await throttleResetRequests(ctx, email);
   await ctx.db.run(system, async (tx) => {
     const user = await findUserByEmail(tx, email);
     if (!user || user.disabledAt) return;
@@ -49,6 +53,22 @@ export async function requestPasswordReset(ctx: Ctx, email: string): Promise<voi
       link: `${ctx.config.publicUrl}/reset-password?token=${token}`,
     });
   });
+}
+
+/**
+ * Refuses more than a few requests an hour for one address, and more than a handful from one client address
+ * (someone mailing links to many people). Counted whether or not the account exists, so a refusal tells nothing.
+ */
+async function throttleResetRequests(ctx: Ctx, email: string): Promise<void> {
+  const perEmail = await hit(ctx.db, `reset_email:${normalizeEmail(email)}`, RESETS_PER_HOUR, HOUR);
+  const perIp = await hit(ctx.db, `reset_ip:${ctx.ip ?? 'unknown'}`, RESET_REQUESTS_PER_IP_PER_HOUR, HOUR);
+  const blocked = [perEmail, perIp].filter((v) => !v.allowed);
+  if (blocked.length) {
+    const wait = Math.max(...blocked.map((v) => v.resetSeconds));
+    throw new AppError('too_many_attempts', `Too many reset requests; try again in ${wait} seconds`, [], {
+      'retry-after': String(wait),
+    });
+  }
 }
 
 /** Sets the new password and ends every session of the user: whoever had the old one is signed out. */

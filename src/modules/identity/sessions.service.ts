@@ -71,10 +71,8 @@ async function failureStats(
   return { count: Number(row?.n ?? 0), oldest: row?.oldest ?? null };
 }
 
-/** Email + password sign-in, throttled per email and per address across all instances. */
-export async function login(ctx: Ctx, input: { email: string; password: string }): Promise<StartedSession> {
-  const email = normalizeEmail(input.email);
-  const ip = ctx.ip ?? 'unknown';
+/** Refuses with 429 and Retry-After while an email or an address has too many recent failed sign-ins. */
+export async function refuseWhileThrottled(ctx: Ctx, email: string, ip: string): Promise<void> {
   const now = new Date();
   const since = new Date(now.getTime() - THROTTLE.windowMs);
   const wait = await ctx.db.run(system, async (tx) =>
@@ -89,6 +87,13 @@ export async function login(ctx: Ctx, input: { email: string; password: string }
       'retry-after': String(wait),
     });
   }
+}
+
+/** Email + password sign-in, throttled per email and per address across all instances. */
+export async function login(ctx: Ctx, input: { email: string; password: string }): Promise<StartedSession> {
+  const email = normalizeEmail(input.email);
+  const ip = ctx.ip ?? 'unknown';
+  await refuseWhileThrottled(ctx, email, ip);
   const [user] = await ctx.db.run(system, (tx) =>
     tx
       .select()

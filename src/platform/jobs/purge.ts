@@ -1,5 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
+import { purgeOldWindows } from '../rate-limit/counter.js';
 import type { JobRegistry } from './registry.js';
 import { jobs, outboxEvents } from './schema.js';
 
@@ -24,8 +25,8 @@ export async function purgeOldJobs(db: Database): Promise<{ jobs: number; events
 /** The platform's own jobs; the app calls this once on the registry it builds. */
 export function registerPlatformJobs(registry: JobRegistry, deps: { db: Database }): void {
   registry.handle(PURGE_JOB, async (_job, { log }) => {
-    const purged = await purgeOldJobs(deps.db);
-    log.info(purged, 'Purged old jobs and outbox events');
+    const purged = { ...(await purgeOldJobs(deps.db)), rateWindows: await purgeOldWindows(deps.db) };
+    log.info(purged, 'Purged old jobs, outbox events and rate-limit windows');
   });
   registry.schedule(PURGE_JOB, DAY_SECONDS, PURGE_JOB);
 }

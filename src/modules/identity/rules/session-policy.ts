@@ -19,3 +19,5 @@ export function sessionIsLive(s: SessionTimes, now: Date): boolean {
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 export const RESETS_PER_HOUR = 3;
+/** Reset requests one client address may make in an hour, whatever the addresses asked for. */
+export const RESET_REQUESTS_PER_IP_PER_HOUR = 20;
