@@ -34,7 +34,9 @@ async function openSource(config: Config): Promise<{ db: Database; close: () => 
   if (!config.databaseUrl && !hasEmbeddedDatabase(config.dataDir))
     throw new BackupError(`There is no Trellis database in ${config.dataDir} (set TRELLIS_DATA_DIR or DATABASE_URL).`);
   const { db, lock } = await openConfiguredDatabase(config, 'cli');
-  const via = config.databaseUrl ? `PostgreSQL at ${redactUrl(config.databaseUrl)}` : `the data folder ${config.dataDir}`;
+  const via = config.databaseUrl
+    ? `PostgreSQL at ${redactUrl(config.databaseUrl)}`
+    : `the data folder ${config.dataDir}`;
   return {
     db,
     via,
@@ -75,7 +77,13 @@ async function backupThroughServer(url: string, token: string, file: string): Pr
     await pipeline(body, createWriteStream(partial, { mode: 0o600 }));
     const { header, rows } = await checkFileShape(partial);
     renameSync(partial, file);
-    return { file, bytes: statSync(file).size, tables: header.tables.length, rows, via: `the running server at ${url}` };
+    return {
+      file,
+      bytes: statSync(file).size,
+      tables: header.tables.length,
+      rows,
+      via: `the running server at ${url}`,
+    };
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;
@@ -114,11 +122,20 @@ export async function runRestore(config: Config, file: string, dryRun: boolean):
       await scratch.close();
     }
   }
+  // a file that is no backup is refused before any database is opened or a data folder created
   const lines = readBackupFile(file);
+  const first = await lines.next();
+  parseHeader(first.done ? undefined : first.value);
   const fresh = !config.databaseUrl && !hasEmbeddedDatabase(config.dataDir);
   const { db, lock } = await openConfiguredDatabase(config, 'cli');
   try {
-    return await restore(db, lines);
+    return await restore(
+      db,
+      (async function* () {
+        if (!first.done) yield first.value;
+        yield* lines;
+      })(),
+    );
   } catch (error) {
     if (fresh) {
       // a data folder this restore created holds nothing worth keeping after a failure

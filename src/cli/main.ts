@@ -4,14 +4,12 @@ import { Command, Option } from 'commander';
 import { loadConfig } from '../config.js';
 import { PARTNER_ROLES, ROLES, VENDOR_ROLES } from '../platform/access/roles.js';
 import { readLock } from '../platform/db/data-lock.js';
-import { packageRoot } from '../platform/paths.js';
+import { trellisVersion } from '../platform/paths.js';
 import { PRODUCT_STATUSES } from '../modules/products/rules/lifecycle.js';
 import { openConfiguredDatabase, startServer } from '../server.js';
 import { type Backend, openBackend } from './backend.js';
 import { checkRows, redactUrl, runBackup, runMove, runRestore } from './backup.js';
 import { describeError, printTable } from './output.js';
-
-const version = (JSON.parse(readFileSync(`${packageRoot}/package.json`, 'utf8')) as { version: string }).version;
 
 async function withBackend<T>(fn: (backend: Backend) => Promise<T>): Promise<T> {
   const backend = await openBackend(loadConfig());
@@ -37,7 +35,7 @@ export function buildCli(): Command {
     .description(
       'Trellis — partner relationship management.\nConfiguration comes from the environment (see docs/operations.md).',
     )
-    .version(version);
+    .version(trellisVersion);
 
   program
     .command('serve')
@@ -80,7 +78,7 @@ export function buildCli(): Command {
     .option('--json', 'print the summary as JSON')
     .addHelpText(
       'after',
-      '\nThe file is gzip\'d JSON lines, the same for the embedded database and PostgreSQL, with every table\'s row\ncount and checksum; `trellis restore` reads it into either. Default name: trellis-backup-<time>.jsonl.gz.',
+      "\nThe file is gzip'd JSON lines, the same for the embedded database and PostgreSQL, with every table's row\ncount and checksum; `trellis restore` reads it into either. Default name: trellis-backup-<time>.jsonl.gz.",
     )
     .action(async (o: { output?: string; json?: boolean }) => {
       const done = await runBackup(loadConfig(), o.output);
@@ -132,8 +130,8 @@ export function buildCli(): Command {
       [
         '',
         'The source is the data folder TRELLIS_DATA_DIR (default ./data); it is only read and stays as it is.',
-        'Stop the server first. The target must be empty; it is migrated, filled, and each table\'s row count',
-        'and checksum compared with the source\'s. Then start Trellis with DATABASE_URL set to the target.',
+        "Stop the server first. The target must be empty; it is migrated, filled, and each table's row count",
+        "and checksum compared with the source's. Then start Trellis with DATABASE_URL set to the target.",
       ].join('\n'),
     )
     .action(async (o: { to: string; json?: boolean }) => {

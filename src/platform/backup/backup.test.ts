@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { runMove } from '../../cli/backup.js';
-import { Browser, createTestEnv, type TestEnv } from '../../test/app.js';
+import { Browser, createTestEnv, signedIn, type TestEnv } from '../../test/app.js';
 import { backendName, createPostgresDatabase, testDatabaseUrl } from '../../test/database.js';
 import { populate } from '../../test/populate.js';
 import { type Database, openPglite, openPostgres } from '../db/database.js';
@@ -256,6 +256,27 @@ describe(`backup and restore (${backendName})`, () => {
     const titles = await rowsOf<{ title: string }>(target.db.owner, sql`select title from products`);
     expect(titles).toEqual([{ title: 'From the old days' }]);
   }, 60_000);
+
+  it('a server holding the embedded database hands its backup to the local operator only, and lists it nowhere', async () => {
+    const app = await buildApp({ config: env.config, db: env.db, localToken: 'operator-token' });
+    try {
+      const local = await app.inject({
+        method: 'GET',
+        url: '/api/v1/operator/backup',
+        headers: { authorization: 'Bearer local_operator-token' },
+      });
+      expect(local.statusCode).toBe(200);
+      const lines = gunzipSync(local.rawPayload).toString('utf8').trim().split('\n');
+      expect(lines[0]).toContain('"format":"trellis.backup/v1"');
+      expect(JSON.parse(lines.at(-1)!)).toMatchObject({ end: 'trellis.backup/v1', tables: header.tables.length });
+      const { browser } = await signedIn({ ...env, app }, 'admin');
+      expect((await browser.request('GET', '/api/v1/operator/backup')).statusCode).toBe(404);
+      const doc = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+      expect(doc.body).not.toContain('/operator');
+    } finally {
+      await app.close();
+    }
+  });
 
   it('moves only into a PostgreSQL URL, and only from a data folder that holds a database', async () => {
     const config = { ...env.config, dataDir: path.join(dir, 'none'), databaseUrl: undefined };

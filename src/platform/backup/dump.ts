@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { appliedMigration, knownMigrations } from '../db/migrations.js';
-import { packageRoot } from '../paths.js';
+import { trellisVersion } from '../paths.js';
 import { canonicalOutput, readSequences, readTables, rowsOf, storedColumns, tableChecksum } from './catalog.js';
 import { type BackupHeader, FORMAT } from './format.js';
-
-export const trellisVersion = (JSON.parse(readFileSync(`${packageRoot}/package.json`, 'utf8')) as { version: string })
-  .version;
 
 // rows per fetch: few where a row may hold a file of up to 10 MB, so memory stays small either way
 const FETCH_ROWS = 500;

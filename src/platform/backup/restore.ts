@@ -12,7 +12,14 @@ import {
   type Table,
   tableChecksum,
 } from './catalog.js';
-import { type BackupHeader, endSchema, headerSchema, sectionSchema, type TableCheck, type TableHeader } from './format.js';
+import {
+  type BackupHeader,
+  endSchema,
+  headerSchema,
+  sectionSchema,
+  type TableCheck,
+  type TableHeader,
+} from './format.js';
 
 /** A refusal or a failed check the operator can act on; the message says what to do. */
 export class BackupError extends Error {
@@ -98,7 +105,9 @@ async function requireEmpty(target: Database, upTo: number, tag: string): Promis
 }
 
 function sameColumns(t: TableHeader, target: Table): boolean {
-  const mine = storedColumns(target).map((c) => `${c.name} ${c.type}`).sort();
+  const mine = storedColumns(target)
+    .map((c) => `${c.name} ${c.type}`)
+    .sort();
   const theirs = t.columns.map((c) => `${c.name} ${c.type}`).sort();
   return mine.join('\n') === theirs.join('\n');
 }
@@ -213,7 +222,12 @@ export async function restore(target: Database, lines: AsyncIterable<string>): P
     const results: TableCheck[] = [];
     for (const t of header.tables) {
       const found = await tableChecksum(tx, tables.get(t.name)!);
-      results.push({ table: t.name, rows: found.rows, expectedRows: t.rows, ok: found.checksum === t.checksum });
+      results.push({
+        table: t.name,
+        rows: found.rows,
+        expectedRows: t.rows,
+        ok: found.checksum === t.checksum && found.rows === t.rows,
+      });
     }
     const after = await readSequences(tx);
     const sequencesOk = header.sequences.every((s) =>
