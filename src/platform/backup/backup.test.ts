@@ -69,9 +69,35 @@ async function readSampleDeal(db: Database) {
   }
 }
 
+/**
+ * Rows for the tables the shared population leaves empty, with awkward values: quotes, backslashes, new lines
+ * and non-Latin text, arrays with nulls, commas and empty strings, JSON with decimals, times to the millisecond.
+ */
+async function fillTheRest(running: string) {
+  const awkward = "Ünïcödé “quotes” 'single' back\\slash, comma\nnew line\ttab 名前";
+  await env.db.owner.execute(sql`
+    insert into application_forms (program_id, published, intro, rules, pass_score)
+    values (${running}, true, ${awkward}, '{"min": 1.50, "weights": [0.1, 2e3, -0], "nested": {"a": [null, "x"]}}', 70)`);
+  await env.db.owner.execute(sql`
+    insert into applications (program_id, company_name, website, domain, country, regions, partner_types, industries,
+      company_size, contact_name, contact_email, message, score, eligible, eligibility, reviewed_at)
+    values (${running}, ${awkward}, 'https://x.example', 'x.example', 'DE', array['EMEA', null, '', 'a,b', '{x}'],
+      '{}', array['"quoted"'], '11-50', 'C', 'c@x.example', ${awkward}, 42, false, '[]',
+      '2026-02-28 23:59:59.999+00')`);
+  await env.db.owner.execute(
+    sql`insert into mail_templates (key, subject, body, updated_by) values ('invitation', 'S', ${awkward}, 'test')`,
+  );
+  await env.db.owner.execute(sql`
+    insert into password_resets (user_id, token_hash, expires_at) select id, 'h', now() + interval '1 hour' from users limit 1`);
+  await env.db.owner.execute(
+    sql`insert into schedules (name, job_kind, every_seconds, next_run_at) values ('s', 'k', 60, now())`,
+  );
+  await env.db.owner.execute(sql`insert into setup_tokens (token_hash, used_at) values ('h', now())`);
+}
+
 beforeAll(async () => {
   env = await createTestEnv();
-  await populate(env);
+  await fillTheRest((await populate(env)).running);
   sample = (
     await env.db.run({ kind: 'system' }, (tx) =>
       rowsOf<typeof sample>(
@@ -101,7 +127,7 @@ describe(`backup and restore (${backendName})`, () => {
     expect(header.migration.tag).toBe(knownMigrations().at(-1)!.tag);
     expect(header.source.backend).toBe(backendName);
     const populated = header.tables.filter((t) => t.rows > 0).length;
-    expect(populated / header.tables.length).toBeGreaterThan(0.7);
+    expect(populated / header.tables.length).toBeGreaterThan(0.9);
     // the deal numbers' sequence goes along, so a restored database never hands out a number twice
     expect(header.sequences.find((s) => s.name === 'deals_number_seq')?.lastValue).toBe('2');
   });
