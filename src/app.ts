@@ -20,6 +20,7 @@ import { dealRoutes } from './modules/deals/routes.js';
 import { houseAccountRoutes } from './modules/deals/house-accounts.routes.js';
 import { registerModuleHooks } from './modules/hooks.js';
 import { auditRoutes } from './platform/audit/routes.js';
+import { backupRoutes } from './platform/backup/routes.js';
 import type { Database } from './platform/db/database.js';
 import { registerDocs } from './platform/http/docs.js';
 import { createMetrics, instrumentHttp } from './platform/http/metrics.js';
@@ -102,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(houseAccountRoutes());
       await api.register(auditRoutes());
       await api.register(mailRoutes());
+      // only a server holding the embedded database has a local operator, and only it needs this way out
+      if (options.localToken) await api.register(backupRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -11,6 +11,7 @@ import { createPostgresDatabase, testDatabaseUrl } from '../test/database.js';
 const run = promisify(execFile);
 const bin = path.join(packageRoot, 'bin', 'trellis.mjs');
 let dataDir: string;
+let backupFile: string;
 let env: NodeJS.ProcessEnv;
 let drop = async () => {};
 
@@ -21,6 +22,7 @@ const trellis = async (...args: string[]) => {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'trellis-cli-'));
+  backupFile = path.join(dataDir, 'backup.jsonl.gz');
   env = {
     ...process.env,
     TRELLIS_DATA_DIR: dataDir,
@@ -43,7 +45,8 @@ afterAll(async () => {
 describe('the trellis command', () => {
   it('lists its commands, each with its own help', async () => {
     const help = await trellis('--help');
-    for (const c of ['serve', 'migrate', 'user', 'apikey', 'product']) expect(help).toContain(c);
+    for (const c of ['serve', 'migrate', 'backup', 'restore', 'move-to-postgres', 'user', 'apikey', 'product'])
+      expect(help).toContain(c);
     expect(await trellis('product', 'create', '--help')).toContain('--title');
     expect(await trellis('user', 'create', '--help')).toContain('--role');
     expect(await trellis('apikey', 'create', '--help')).toContain('--partner');
@@ -71,6 +74,10 @@ describe('the trellis command', () => {
         await trellis('apikey', 'create', '--name', 'script', '--role', 'viewer', '--json'),
       ) as { secret: string };
       expect(created.secret).toMatch(/^trl_/);
+      // a backup while the server runs: through it when it holds the embedded database
+      expect(await trellis('backup', '-o', backupFile)).toMatch(
+        testDatabaseUrl ? /Backed up \d+ tables, \d+ rows from PostgreSQL/ : /from the running server at http/,
+      );
       if (!testDatabaseUrl) {
         // the key works against the server: the CLI's write went into the server's database
         const res = await fetch(`${url}/api/v1/products?q=Product`, {
@@ -86,8 +93,29 @@ describe('the trellis command', () => {
     const listed = JSON.parse(await trellis('product', 'list', '--json')) as { items: { title: string }[] };
     expect(listed.items.map((p) => p.title).sort()).toEqual(['Offline Product', 'Online Product']);
     expect(readLock(dataDir)).toBeNull();
+    const restored = await trellis('restore', '--dry-run', backupFile);
+    expect(restored).toMatch(/products +2 +ok/);
+    expect(restored).toContain('every count and checksum matches');
     // several CLI processes and a server start one after another: slow without a build, or on a busy machine
   }, 180_000);
+
+  it.skipIf(testDatabaseUrl)(
+    'refuses a move it cannot make, without printing the password',
+    async () => {
+      const failed = await run(
+        process.execPath,
+        [bin, 'move-to-postgres', '--to', 'postgres://trellis:s3cret@127.0.0.1:1/trellis'],
+        { env },
+      ).then(
+        () => null,
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stderr).toContain('Could not connect to postgres://trellis:***@127.0.0.1:1/trellis');
+      expect(failed?.stderr).not.toContain('s3cret');
+    },
+    60_000,
+  );
 
   it('reports a refused input with the field and a non-zero exit', async () => {
     const failed = await run(process.execPath, [bin, 'product', 'create', '--title', ' '], { env }).then(

@@ -4,13 +4,12 @@ import { Command, Option } from 'commander';
 import { loadConfig } from '../config.js';
 import { PARTNER_ROLES, ROLES, VENDOR_ROLES } from '../platform/access/roles.js';
 import { readLock } from '../platform/db/data-lock.js';
-import { packageRoot } from '../platform/paths.js';
+import { trellisVersion } from '../platform/paths.js';
 import { PRODUCT_STATUSES } from '../modules/products/rules/lifecycle.js';
 import { openConfiguredDatabase, startServer } from '../server.js';
 import { type Backend, openBackend } from './backend.js';
+import { checkRows, redactUrl, runBackup, runMove, runRestore } from './backup.js';
 import { describeError, printTable } from './output.js';
-
-const version = (JSON.parse(readFileSync(`${packageRoot}/package.json`, 'utf8')) as { version: string }).version;
 
 async function withBackend<T>(fn: (backend: Backend) => Promise<T>): Promise<T> {
   const backend = await openBackend(loadConfig());
@@ -36,7 +35,7 @@ export function buildCli(): Command {
     .description(
       'Trellis — partner relationship management.\nConfiguration comes from the environment (see docs/operations.md).',
     )
-    .version(version);
+    .version(trellisVersion);
 
   program
     .command('serve')
@@ -70,6 +69,86 @@ export function buildCli(): Command {
         await db.close();
         lock?.release();
       }
+    });
+
+  program
+    .command('backup')
+    .description('Write the whole database to one file, while the server keeps running (see docs/operations.md)')
+    .option('-o, --output <file>', 'the file to write (- for standard output)', undefined)
+    .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      "\nThe file is gzip'd JSON lines, the same for the embedded database and PostgreSQL, with every table's row\ncount and checksum; `trellis restore` reads it into either. Default name: trellis-backup-<time>.jsonl.gz.",
+    )
+    .action(async (o: { output?: string; json?: boolean }) => {
+      const done = await runBackup(loadConfig(), o.output);
+      if (o.json) printTable([], true, done);
+      else if (done.file !== '-')
+        process.stdout.write(
+          `Backed up ${done.tables} tables, ${done.rows} rows from ${done.via} to ${done.file} (${formatBytes(done.bytes)}).\n`,
+        );
+    });
+
+  program
+    .command('restore')
+    .description('Restore a backup file into the configured database, which must be empty; every table is checked')
+    .argument('<file>', 'the backup file (- for standard input)')
+    .option('--dry-run', 'restore into a throwaway in-memory database and check it; touches no database')
+    .option('--json', 'print the checks as JSON')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'The target is DATABASE_URL, or else the data folder TRELLIS_DATA_DIR (a new folder is created).',
+        'It must hold no Trellis data: a restore never overwrites. The backup may be from this version of',
+        'Trellis or an older one (the restore migrates it after loading), not from a newer one.',
+      ].join('\n'),
+    )
+    .action(async (file: string, o: { dryRun?: boolean; json?: boolean }) => {
+      const config = loadConfig();
+      const restored = await runRestore(config, file, Boolean(o.dryRun));
+      printTable(checkRows(restored.checks), Boolean(o.json), restored);
+      if (o.json) return;
+      const rows = restored.checks.reduce((n, c) => n + c.rows, 0);
+      const where = o.dryRun
+        ? 'a throwaway database (dry run)'
+        : config.databaseUrl
+          ? `PostgreSQL at ${redactUrl(config.databaseUrl)}`
+          : `the data folder ${config.dataDir}`;
+      process.stdout.write(
+        `Restored ${restored.checks.length} tables, ${rows} rows from the backup of ${restored.header.createdAt} into ${where}; every count and checksum matches. Schema now ${restored.migratedTo}.\n`,
+      );
+    });
+
+  program
+    .command('move-to-postgres')
+    .description('Copy the embedded database into an empty PostgreSQL database and check every table there')
+    .requiredOption('--to <url>', 'the PostgreSQL database: postgres://user:password@host:5432/database')
+    .option('--json', 'print the checks as JSON')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'The source is the data folder TRELLIS_DATA_DIR (default ./data); it is only read and stays as it is.',
+        "Stop the server first. The target must be empty; it is migrated, filled, and each table's row count",
+        "and checksum compared with the source's. Then start Trellis with DATABASE_URL set to the target.",
+      ].join('\n'),
+    )
+    .action(async (o: { to: string; json?: boolean }) => {
+      const config = loadConfig();
+      const moved = await runMove(config, o.to);
+      printTable(checkRows(moved.checks), Boolean(o.json), moved);
+      if (o.json) return;
+      const rows = moved.checks.reduce((n, c) => n + c.rows, 0);
+      process.stdout.write(
+        [
+          `Copied ${moved.checks.length} tables, ${rows} rows from ${config.dataDir} into ${redactUrl(o.to)}; every count and checksum matches.`,
+          'Next: start Trellis on PostgreSQL with',
+          `  DATABASE_URL=${redactUrl(o.to)}${redactUrl(o.to) === o.to ? '' : '   (with the password in place of ***)'}`,
+          `The data folder ${config.dataDir} was not changed; keep it until you have checked the new setup.`,
+          '',
+        ].join('\n'),
+      );
     });
 
   const user = program.command('user').description('Manage users');
@@ -227,6 +306,9 @@ export function buildCli(): Command {
 
   return program;
 }
+
+const formatBytes = (n: number) =>
+  n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** A program file's text and the folder its badge file names are relative to; `-` reads standard input. */
 function readProgramFile(file: string): { text: string; baseDir: string } {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,3 +14,8 @@ export const packageRoot: string = (() => {
 })();
 
 export const migrationsDir = path.join(packageRoot, 'migrations');
+
+/** This build's version, as package.json says. */
+export const trellisVersion = (
+  JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }
+).version;

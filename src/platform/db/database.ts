@@ -22,7 +22,8 @@ export interface Database {
   run<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** The owner's connection: migrations, tests and operator tools only — it is not subject to RLS. */
   readonly owner: Orm;
-  migrate(): Promise<void>;
+  /** Applies the migrations of `folder` (all of this build's by default) that the database lacks. */
+  migrate(folder?: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -51,12 +52,12 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     backend: 'postgres',
     owner: orm,
     run: makeRun(orm),
-    async migrate() {
+    async migrate(folder = migrationsDir) {
       const client = await pool.connect();
       try {
         // several instances may start at once: one migrates, the others wait and then find nothing to do
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-        await migratePg(drizzlePg(client), { migrationsFolder: migrationsDir });
+        await migratePg(drizzlePg(client), { migrationsFolder: folder });
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
         client.release();
@@ -81,8 +82,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     backend: 'pglite',
     owner: orm,
     run: makeRun(orm),
-    async migrate() {
-      await migratePglite(drizzlePglite(client), { migrationsFolder: migrationsDir });
+    async migrate(folder = migrationsDir) {
+      await migratePglite(drizzlePglite(client), { migrationsFolder: folder });
     },
     async ping() {
       await client.query('select 1');

@@ -1,23 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor, type Actor } from '../access/actor.js';
-import { createApiKey } from '../../modules/identity/api-keys.service.js';
-import { invite } from '../../modules/identity/invitations.service.js';
-import { Browser, createTestEnv, makePartner, makeUser, type TestEnv, unique } from '../../test/app.js';
+import { systemActor } from '../access/actor.js';
+import { Browser, createTestEnv, makeUser, type TestEnv, unique } from '../../test/app.js';
 import { backendName } from '../../test/database.js';
-import { acceptAgreement } from '../../modules/agreements/accept.service.js';
-import { createAgreement, publishAgreement } from '../../modules/agreements/versions.service.js';
-import { enrollPartner, listProgramEnrollments } from '../../modules/enrollments/service.js';
-import { recordOnboardingEvent } from '../../modules/onboarding/events.js';
-import { putLogo, updatePartner } from '../../modules/partners/service.js';
-import { createBenefit } from '../../modules/programs/benefits.service.js';
-import { createEcosystemNode } from '../../modules/programs/ecosystem.service.js';
-import { setBenefitValues, setProgramBenefits } from '../../modules/programs/matrix.service.js';
-import { createProgram, transitionProgram } from '../../modules/programs/programs.service.js';
-import { createTier, putBadge } from '../../modules/programs/tiers.service.js';
-import { addAttachment } from '../../modules/deals/attachments.service.js';
-import { registerDeal } from '../../modules/deals/register.service.js';
-import { putDealSettings } from '../../modules/deals/settings.service.js';
+import { populate } from '../../test/populate.js';
 import type { Tx } from './database.js';
 
 let env: TestEnv;
@@ -36,136 +22,12 @@ const rowsOf = async (tx: Tx, query: ReturnType<typeof sql>) => {
   return result.rows;
 };
 
-/** Puts rows of partner `p` into every partner-owned table, through the real use cases. */
-async function populate(p: { id: string }) {
-  const admin = await makeUser(env, 'partner_admin', p.id);
-  const actor: Actor = {
-    type: 'user',
-    id: admin.id,
-    label: admin.email,
-    role: 'partner_admin',
-    partnerId: p.id,
-    sessionId: null,
-  };
-  await invite(
-    { ...env.ctx(actor), idempotencyKey: unique('k'), requestHash: 'h' },
-    { email: `${unique('inv')}@example.com`, role: 'partner_member' },
-  );
-  await createApiKey(env.ctx(actor), { name: 'k', role: 'partner_member' });
-  await updatePartner(env.ctx(systemActor('test')), p.id, { notes: `vendor notes on ${p.id}` });
-  await putLogo(
-    env.ctx(actor),
-    p.id,
-    Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><rect width="2" height="2"/></svg>'),
-  );
-  await new Browser(env.app).login(admin.email);
-}
-
 beforeAll(async () => {
   env = await createTestEnv();
-  a = await makePartner(env);
-  b = await makePartner(env);
-  await populate(a);
-  await populate(b);
-  await makeUser(env, 'admin');
-  await env.db.run({ kind: 'system' }, (tx) =>
-    tx.execute(sql`insert into products (title, status) values ('p', 'launch')`),
-  );
-  running = await programWithLadder('Running', true);
-  await withDeals(running);
-  await programWithLadder('Draft', false);
+  ({ a, b, running } = await populate(env));
 });
 
 let running: string;
-const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>');
-
-/** A program with a tier, badge, benefit value, ecosystem node and both partners enrolled; active or not. */
-async function programWithLadder(name: string, active: boolean): Promise<string> {
-  const ctx = env.ctx(systemActor('test'));
-  const product = (await env.db.run({ kind: 'system' }, (tx) => rowsOf(tx, sql`select id from products limit 1`)))[0]!
-    .id as string;
-  const program = await createProgram(ctx, { name, programType: 'reseller', currency: 'USD', productIds: [product] });
-  const tier = await createTier(ctx, program.id, { name: 'Gold' });
-  await putBadge(ctx, program.id, tier.id, SVG);
-  const benefit = await createBenefit(ctx, { name: `Protection ${name}`, category: 'sales', valueType: 'days' });
-  await setProgramBenefits(ctx, program.id, { benefitIds: [benefit.id] });
-  await setBenefitValues(ctx, program.id, { values: [{ tierId: tier.id, benefitId: benefit.id, value: 30 }] });
-  await createEcosystemNode(ctx, program.id, { type: 'api_ecosystem', title: 'API', properties: { apiStyle: 'rest' } });
-  // only a running program takes members, so the other one ends after enrolling them (approval starts onboarding)
-  await transitionProgram(ctx, program.id, { status: 'active', reason: 'test' });
-  for (const p of [a, b]) await enrollPartner(ctx, program.id, { partnerId: p.id, tierId: tier.id });
-  await env.db.run({ kind: 'vendor' }, async (tx) => {
-    for (const p of [a, b])
-      await recordOnboardingEvent(tx, { partnerId: p.id, event: 'training_completed', actorLabel: 'test' });
-  });
-  await withAgreement(program.id);
-  if (!active) await transitionProgram(ctx, program.id, { status: 'completed', reason: 'test' });
-  return program.id;
-}
-
-/** A published agreement that both partners accepted, and a draft of the next version. */
-async function withAgreement(programId: string) {
-  const ctx = env.ctx(systemActor('test'));
-  const v1 = await publishAgreement(ctx, (await createAgreement(ctx, programId, { title: 'T', body: 'Terms' })).id);
-  await createAgreement(ctx, programId, { title: 'T', body: 'Next terms' });
-  for (const e of await listProgramEnrollments(ctx, programId)) {
-    const admin = await makeUser(env, 'partner_admin', e.partnerId);
-    const actor: Actor = {
-      type: 'user',
-      id: admin.id,
-      label: admin.email,
-      role: 'partner_admin',
-      partnerId: e.partnerId,
-      sessionId: null,
-    };
-    await acceptAgreement({ ...env.ctx(actor), ip: '192.0.2.1', userAgent: 'test' }, e.id, {
-      agreementId: v1.id,
-      sha256: v1.sha256!,
-    });
-  }
-}
-
-/** Both partners register the same customer (the second is a conflict), with files; settings and house accounts. */
-async function withDeals(programId: string) {
-  const vendor = env.ctx(systemActor('test'));
-  await putDealSettings(vendor, programId, {
-    approvalSlaDays: 2,
-    protectionDays: 30,
-    extensionDays: 10,
-    autoApprove: false,
-    autoApproveBelow: null,
-    autoApproveAttributions: ['sourced'],
-  });
-  await env.db.run({ kind: 'system' }, (tx) =>
-    tx.execute(sql`insert into house_accounts (name, name_key, domain) values ('House', 'house', 'house.example')`),
-  );
-  for (const p of [a, b]) {
-    const user = await makeUser(env, 'partner_admin', p.id);
-    const actor: Actor = {
-      type: 'user',
-      id: user.id,
-      label: user.email,
-      role: 'partner_admin',
-      partnerId: p.id,
-      sessionId: null,
-    };
-    const deal = await registerDeal(env.ctx(actor), {
-      programId,
-      customerName: 'Shared Customer Ltd',
-      customerDomain: 'shared-customer.example',
-      customerCountry: 'DE',
-      contactName: 'C',
-      contactEmail: 'c@shared-customer.example',
-      amount: 100,
-      expectedCloseDate: '2999-01-01',
-    });
-    await addAttachment(env.ctx(actor), deal.id, {
-      filename: 'a.txt',
-      contentType: 'text/plain',
-      bytes: Buffer.from('hi'),
-    });
-  }
-}
 
 /** Vendor tables a partner reads while the program runs: the ladder of running programs, nothing else. */
 const LADDER_TABLES: Record<string, (row: Record<string, unknown>) => boolean> = {
