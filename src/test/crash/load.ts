@@ -117,7 +117,6 @@ class Writer {
 
   /** Sends one write; on a 2xx, `onAck` turns the answer into the object's new state. */
   private async send(
-    client: KeyClient,
     target: Tracked | null,
     intended: State | null,
     request: () => Promise<{ statusCode: number; body: string; json(): unknown }>,
@@ -153,7 +152,6 @@ class Writer {
 
   private async create(kind: Kind, client: KeyClient, url: string, body: object, keys: string[], path: string) {
     await this.send(
-      client,
       null,
       null,
       () => client.request('POST', url, body),
@@ -232,7 +230,6 @@ class Writer {
     if (!target || target.acked === 'gone') return;
     const client = this.clients.vendor;
     await this.send(
-      client,
       target,
       { fields: { ...target.acked.fields, ...change } },
       () => client.request('PATCH', target.path, change),
@@ -248,7 +245,6 @@ class Writer {
     const filename = `${word(this.rng, 8)}.txt`;
     const client = this.clients.partner;
     await this.send(
-      client,
       null,
       null,
       () =>
@@ -272,7 +268,6 @@ class Writer {
     // a submission in flight may have landed: submitted, or a conflict if the customer looked taken
     const intended = { fields: { ...deal.acked.fields, status: 'submitted|conflict' } };
     await this.send(
-      client,
       deal,
       intended,
       () => client.request('POST', `${deal.path}/submit`, {}),
@@ -291,7 +286,6 @@ class Writer {
       f.dirty = true;
     }
     await this.send(
-      client,
       target,
       'gone',
       () => client.request('DELETE', target.path),
@@ -369,8 +363,7 @@ export async function verify(
         }
         if (matches(t.acked, current)) t.pending = null;
         else if (t.pending && matches(t.pending, current)) {
-          t.acked =
-            t.pending === 'gone' ? 'gone' : current === 'gone' ? 'gone' : { fields: pickFields(t.pending, current) };
+          t.acked = current === 'gone' ? 'gone' : { fields: pickFields(t.pending, current) };
           t.pending = null;
         } else {
           problems.push(
