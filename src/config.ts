@@ -20,6 +20,12 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Trellis <trellis@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRELLIS_JOBS: z.enum(['on', 'off']).default('on'),
+  /** How long a claimed job stays one instance's without renewal; after it, another instance takes it over. */
+  TRELLIS_JOB_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** How often an idle instance looks for due jobs, events and schedules. */
+  TRELLIS_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Registers the job kinds the multi-process tests drive; never set in production. */
+  TRELLIS_TEST_JOBS: z.enum(['0', '1']).default('0'),
   TRELLIS_WEB_DIR: z.string().optional(),
   /** Addresses (or CIDR ranges) of the proxies whose X-Forwarded-For is believed, comma-separated. */
   TRELLIS_TRUSTED_PROXIES: z
@@ -58,6 +64,9 @@ export type Config = {
   mailFrom: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   jobs: boolean;
+  jobLeaseMs: number;
+  jobPollMs: number;
+  testJobs: boolean;
   webDir: string;
   secureCookies: boolean;
   /** Proxies trusted to name the client's address (rate limits, acceptance records); none by default. */
@@ -95,6 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     jobs: e.TRELLIS_JOBS === 'on',
+    jobLeaseMs: e.TRELLIS_JOB_LEASE_MS,
+    jobPollMs: e.TRELLIS_JOB_POLL_MS,
+    testJobs: e.TRELLIS_TEST_JOBS === '1',
     webDir: e.TRELLIS_WEB_DIR ? path.resolve(e.TRELLIS_WEB_DIR) : path.join(packageRoot, 'web', 'dist'),
     secureCookies: publicUrl.startsWith('https://'),
     trustedProxies: (e.TRELLIS_TRUSTED_PROXIES ?? '')

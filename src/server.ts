@@ -12,6 +12,7 @@ import { createJobMetrics } from './platform/jobs/metrics.js';
 import { registerPlatformJobs } from './platform/jobs/purge.js';
 import { JobRegistry } from './platform/jobs/registry.js';
 import { JobRunner } from './platform/jobs/runner.js';
+import { registerTestJobs } from './platform/jobs/test-jobs.js';
 import { loggerOptions } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { registerMailJobs } from './platform/mail/service.js';
@@ -77,6 +78,7 @@ async function serve(config: Config, log: pino.Logger, db: Database, lock: Lock 
   registerMailJobs(registry, { db, mailer: createMailer(config), config });
   registerOnboardingJobs(registry, { db, config });
   registerDealJobs(registry, { db, config });
+  if (config.testJobs) registerTestJobs(registry, { db });
 
   // the CLI reaches a server holding the embedded database with this token, read from the lock file
   const localToken = lock ? randomToken() : undefined;
@@ -87,7 +89,14 @@ async function serve(config: Config, log: pino.Logger, db: Database, lock: Lock 
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   lock?.update({ url, token: localToken });
 
-  const runner = new JobRunner({ db, registry, log: app.log, metrics: createJobMetrics(metrics, db) });
+  const runner = new JobRunner({
+    db,
+    registry,
+    log: app.log,
+    metrics: createJobMetrics(metrics, db),
+    leaseMs: config.jobLeaseMs,
+    pollIntervalMs: config.jobPollMs,
+  });
   if (config.jobs) await runner.start();
   log.info({ url, publicUrl: config.publicUrl }, 'Trellis is running');
 

@@ -12,7 +12,7 @@ import {
   type TestEnv,
   unique,
 } from '../../test/app.js';
-import { sessions } from './schema.js';
+import { sessions, users } from './schema.js';
 import { bootstrapAdmin } from './setup.service.js';
 
 let env: TestEnv;
@@ -310,6 +310,21 @@ describe('first admin', () => {
       expect((await new Browser(configured.app).login('boss@example.com')).statusCode).toBe(200);
     } finally {
       await configured.close();
+    }
+  });
+
+  it('instances starting at once on a fresh database create one first admin between them', async () => {
+    const fresh = await createTestEnv({ admin: { email: 'first@example.com', password: PASSWORD } });
+    try {
+      // as if five processes ran their start at the same moment (on PostgreSQL, each on its own connection)
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => bootstrapAdmin(fresh.ctx(systemActor('test')))),
+      );
+      expect(results.map((r) => r.kind).sort()).toEqual(['admin_created', 'ready', 'ready', 'ready', 'ready']);
+      const admins = await fresh.db.owner.select({ email: users.email }).from(users).where(eq(users.role, 'admin'));
+      expect(admins).toEqual([{ email: 'first@example.com' }]);
+    } finally {
+      await fresh.close();
     }
   });
 });

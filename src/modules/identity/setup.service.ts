@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { systemActor } from '../../platform/access/actor.js';
 import type { Ctx } from '../../platform/context.js';
 import { randomToken, sha256 } from '../../platform/crypto.js';
@@ -8,6 +8,8 @@ import { type StartedSession, startSession } from './sessions.service.js';
 import { hasAnyAdmin, insertUser } from './users.service.js';
 
 const system = { kind: 'system' } as const;
+// any number that no other advisory lock of this database uses
+const BOOTSTRAP_LOCK = 7_226_115_002;
 
 export type BootstrapResult =
   { kind: 'ready' } | { kind: 'admin_created'; email: string } | { kind: 'setup_link'; link: string };
@@ -20,6 +22,8 @@ export async function bootstrapAdmin(ctx: Ctx): Promise<BootstrapResult> {
   const admin = ctx.config.admin;
   const sys: Ctx = { ...ctx, actor: systemActor('bootstrap') };
   return ctx.db.run(system, async (tx) => {
+    // instances starting at once on a fresh database take turns: the first creates the admin, the rest see it
+    await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`);
     if (await hasAnyAdmin(tx)) return { kind: 'ready' };
     if (admin) {
       await insertUser(tx, sys, { email: admin.email, name: 'Administrator', password: admin.password, role: 'admin' });

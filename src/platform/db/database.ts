@@ -72,11 +72,17 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   };
 }
 
+/**
+ * Relaxed durability would answer a query before its changes reach the data folder, so a crash right after
+ * a write was acknowledged could lose it. It stays off: an acknowledged write is in the folder.
+ */
+export const PGLITE_DURABILITY = { relaxedDurability: false } as const;
+
 /** The embedded database: a folder on disk, or memory when `dataDir` is undefined (tests). */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   // trigram matching finds customers registered under a slightly different name (deal conflicts)
-  const extensions = { pg_trgm };
-  const client = dataDir ? await PGlite.create(dataDir, { extensions }) : await PGlite.create({ extensions });
+  const options = { extensions: { pg_trgm }, ...PGLITE_DURABILITY };
+  const client = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
   const orm = drizzlePglite(client);
   return {
     backend: 'pglite',
