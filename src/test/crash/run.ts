@@ -124,6 +124,8 @@ export async function runCrashCycles(o: CrashOptions): Promise<CrashReport> {
     TRELLIS_PUBLIC_URL: 'http://trellis.test',
     // the job runner writes too (outbox dispatch, mail) while the load runs
     TRELLIS_JOBS: 'on',
+    // the load is as fast as the server allows: the per-key limit would refuse it, not test durability
+    TRELLIS_API_RATE_LIMIT: '0',
   };
   if (o.target.backend === 'postgres') env.DATABASE_URL = o.target.url;
   else {
