@@ -19,6 +19,7 @@ import { registerMailJobs } from './platform/mail/service.js';
 import { bootstrapAdmin } from './modules/identity/setup.service.js';
 import { registerOnboardingJobs } from './modules/onboarding/overdue.js';
 import { registerDealJobs } from './modules/deals/jobs.js';
+import { registerIdentityJobs } from './modules/identity/purge.js';
 
 export type RunningServer = { url: string; db: Database; close: () => Promise<void> };
 
@@ -78,6 +79,7 @@ async function serve(config: Config, log: pino.Logger, db: Database, lock: Lock 
   registerMailJobs(registry, { db, mailer: createMailer(config), config });
   registerOnboardingJobs(registry, { db, config });
   registerDealJobs(registry, { db, config });
+  registerIdentityJobs(registry, { db });
   if (config.testJobs) registerTestJobs(registry, { db });
 
   // the CLI reaches a server holding the embedded database with this token, read from the lock file
